@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building the app needs, skipping whatever is already there:
+# the wasm32 target, Trunk, wasm-bindgen-cli (the exact version Cargo.lock
+# names) and wasm-opt (npm's binaryen 132, into tools/node_modules).
+# Source it (`. scripts/setup.sh`) to get the tools on PATH.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$root/tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+for component in clippy rustfmt; do
+  rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+done
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "installing trunk 0.21.14 (0.22 needs a newer rustc)"
+  cargo install trunk@0.21.14 --locked
+fi
+
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$root/Cargo.lock")"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
+  say "installing wasm-bindgen-cli $bindgen_version (the version in Cargo.lock)"
+  # Not --locked: the registry lacks one crate version its lock names.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "installing wasm-opt (npm binaryen 132) into tools/"
+  (cd "$root/tools" && npm ci --no-audit --no-fund)
+fi

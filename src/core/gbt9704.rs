@@ -1,0 +1,129 @@
+//! Every number of the GB/T 9704-2012 layout, in one place, each with the
+//! clause it comes from. The .docx writer and the preview both read these, so
+//! the two cannot drift apart. Units: twips (1/20 pt, 1/1440 in) unless the
+//! name says otherwise; font sizes in half-points as OOXML's `w:sz` wants.
+
+/// §5.2.1: A4 paper, 210 x 297 mm.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+
+/// §5.2.2: 天头 (top margin) 37 mm ±1.
+pub const MARGIN_TOP: i32 = 2098;
+/// §5.2.2: 订口 (left margin) 28 mm ±1.
+pub const MARGIN_LEFT: i32 = 1587;
+/// §5.2.2: 版心 156 x 225 mm, so the bottom margin is 297 - 37 - 225 = 35 mm…
+pub const MARGIN_BOTTOM: i32 = 1984;
+/// …and the right margin 210 - 28 - 156 = 26 mm.
+pub const MARGIN_RIGHT: i32 = 1474;
+
+/// §5.2.2: 版心 width 156 mm; full-width tables and rules use it.
+pub const TEXT_WIDTH: u32 = 8844;
+/// §5.2.2: 版心 height 225 mm.
+pub const TEXT_HEIGHT: u32 = 12756;
+
+/// §5.2.3: 22 lines a page.
+pub const LINES_PER_PAGE: u32 = 22;
+/// §5.2.3: 28 characters a line.
+pub const CHARS_PER_LINE: u32 = 28;
+
+/// §5.2.3 in practice: exact line spacing giving 22 lines in 225 mm. 225 mm /
+/// 22 = 28.99 pt; 579 twips (28.95 pt) is the largest whole value that still
+/// fits 22 lines (LibreOffice gives 21 lines at 580). Chosen over the common
+/// local rule of 28 pt because it fills the block as the standard draws it.
+pub const BODY_LINE_SPACING: i32 = 579;
+
+/// §5.2.3 in practice: 156 mm / 28 = 15.79 pt < 16 pt, so 三号 characters are
+/// condensed by 0.25 pt (`w:spacing` is in twentieths of a point).
+pub const BODY_CHAR_SPACING: i32 = -5;
+
+/// Font sizes (half-points) named as in Chinese typesetting.
+pub const SIZE_XIAOCHU: usize = 72; // 小初 36 pt
+pub const SIZE_ERHAO: usize = 44; // 二号 22 pt
+pub const SIZE_SANHAO: usize = 32; // 三号 16 pt
+pub const SIZE_SIHAO: usize = 28; // 四号 14 pt
+
+/// §5.2.3 / §7.3.3: body text 三号.
+pub const SIZE_BODY: usize = SIZE_SANHAO;
+/// §7.3.1: 标题 二号.
+pub const SIZE_TITLE: usize = SIZE_ERHAO;
+/// §7.2.3: the 发文机关标志 is at most 小初 (practice; the standard leaves the
+/// size to the organ, bounded by the text block width).
+pub const SIZE_ORGAN_MAX: usize = SIZE_XIAOCHU;
+
+/// §7.3.3: first-line indent of two 三号 characters (2 x 16 pt).
+pub const BODY_FIRST_LINE_INDENT: i32 = 640;
+
+/// §5.2.3 / §7.2.3: red is printed red; in the file it is pure red.
+pub const RED: &str = "FF0000";
+
+/// §7.2.5: the red rule under the 发文字号 is 156 mm wide; thickness is left
+/// open: 1.5 pt (`w:sz` in eighths of a point).
+pub const RED_RULE_SIZE: usize = 12;
+/// §7.2.5: the rule sits 4 mm below the 发文字号; measured in LibreOffice 7.4,
+/// a bottom border with `w:space="5"` (points) lands about 4 mm below the
+/// baseline.
+pub const RED_RULE_SPACE: usize = 5;
+
+/// Default Word font names (the fonts of the standard's practice).
+pub const FONT_TITLE: &str = "方正小标宋简体";
+pub const FONT_BODY: &str = "仿宋_GB2312";
+pub const FONT_HEITI: &str = "黑体";
+pub const FONT_KAITI: &str = "楷体_GB2312";
+pub const FONT_SONGTI: &str = "宋体";
+
+/// The 发文机关标志's size: the largest size up to 小初 at which `chars`
+/// characters fit in the 156 mm text block (§7.2.3 says: centred, red, sized
+/// by the organ, not wider than the block).
+pub fn organ_mark_size(chars: usize) -> usize {
+    if chars == 0 {
+        return SIZE_ORGAN_MAX;
+    }
+    // One CJK character is one em wide: chars * (half_points / 2) pt * 20
+    // twips/pt <= TEXT_WIDTH.
+    let fit = (TEXT_WIDTH as usize) / (chars * 10);
+    fit.clamp(SIZE_SANHAO, SIZE_ORGAN_MAX)
+}
+
+/// Twips to millimetres, for the preview's CSS.
+pub fn twips_to_mm(twips: f64) -> f64 {
+    twips * 25.4 / 1440.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_block_is_156_by_225_mm() {
+        let width = PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT;
+        let height = PAGE_HEIGHT as i32 - MARGIN_TOP - MARGIN_BOTTOM;
+        // A4's 210 mm is 11905.5 twips, written 11906: allow that half twip.
+        assert!((width - TEXT_WIDTH as i32).abs() <= 1, "{width}");
+        assert!((height - TEXT_HEIGHT as i32).abs() <= 1, "{height}");
+        assert!((twips_to_mm(TEXT_WIDTH as f64) - 156.0).abs() < 0.1);
+        assert!((twips_to_mm(TEXT_HEIGHT as f64) - 225.0).abs() < 0.1);
+        assert!((twips_to_mm(MARGIN_TOP as f64) - 37.0).abs() < 0.1);
+        assert!((twips_to_mm(MARGIN_LEFT as f64) - 28.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn twenty_two_lines_fit_the_block_and_twenty_three_do_not() {
+        assert!(LINES_PER_PAGE as i32 * BODY_LINE_SPACING <= TEXT_HEIGHT as i32);
+        assert!((LINES_PER_PAGE as i32) * (BODY_LINE_SPACING + 1) > TEXT_HEIGHT as i32);
+    }
+
+    #[test]
+    fn twenty_eight_condensed_characters_fit_a_line() {
+        let advance = (SIZE_BODY as i32 / 2) * 20 + BODY_CHAR_SPACING;
+        assert!(CHARS_PER_LINE as i32 * advance <= TEXT_WIDTH as i32);
+    }
+
+    #[test]
+    fn organ_mark_fits_the_block() {
+        assert_eq!(organ_mark_size(10), SIZE_XIAOCHU);
+        assert_eq!(organ_mark_size(12), SIZE_XIAOCHU);
+        let size = organ_mark_size(16);
+        assert!(size < SIZE_XIAOCHU);
+        assert!(16 * size * 10 <= TEXT_WIDTH as usize);
+    }
+}

@@ -1,0 +1,100 @@
+//! The last step of an export: re-pack docx-rs's output. docx-rs stores every
+//! part uncompressed and writes core properties that name no title or author
+//! and date the file to 1970; this writes the package deflated, with real
+//! properties.
+
+use super::ExportError;
+use crate::core::text::xml_safe;
+use crate::core::Notice;
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// Facts about the file that are not part of the notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// W3C date-time (e.g. 2021-09-06T08:00:00Z) of the file's creation.
+    pub created: String,
+    /// W3C date-time of the last change; usually the same as `created`.
+    pub modified: String,
+}
+
+impl DocumentMeta {
+    pub fn at(time: impl Into<String>) -> Self {
+        let time = time.into();
+        Self {
+            created: time.clone(),
+            modified: time,
+        }
+    }
+}
+
+const CORE_PROPS: &str = "docProps/core.xml";
+
+pub(super) fn finish(
+    stored: &[u8],
+    notice: &Notice,
+    meta: &DocumentMeta,
+) -> Result<Vec<u8>, ExportError> {
+    let fail = |e: &dyn std::fmt::Display| ExportError(format!("无法打包文件（{e}）"));
+    let mut archive = ZipArchive::new(Cursor::new(stored)).map_err(|e| fail(&e))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 3)));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| fail(&e))?;
+        if entry.is_dir() {
+            // Folders are implied by the part names; Word writes none.
+            continue;
+        }
+        let name = entry.name().to_owned();
+        out.start_file(name.as_str(), options)
+            .map_err(|e| fail(&e))?;
+        if name == CORE_PROPS {
+            out.write_all(core_properties(notice, meta).as_bytes())
+                .map_err(|e| fail(&e))?;
+        } else {
+            let mut data = Vec::with_capacity(entry.size() as usize);
+            entry.read_to_end(&mut data).map_err(|e| fail(&e))?;
+            out.write_all(&data).map_err(|e| fail(&e))?;
+        }
+    }
+    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in xml_safe(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn core_properties(notice: &Notice, meta: &DocumentMeta) -> String {
+    let title = escape(notice.title.trim());
+    let author = escape(notice.organ.trim());
+    let created = escape(&meta.created);
+    let modified = escape(&meta.modified);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>",
+            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        title = title,
+        author = author,
+        created = created,
+        modified = modified,
+    )
+}

@@ -1,0 +1,17 @@
+//! The web app: thin Leptos components over the core. State is one signal
+//! holding the [`Notice`](crate::core::Notice); each panel edits its part.
+
+mod app;
+mod browser;
+mod fields;
+mod storage;
+mod tasks;
+
+pub use app::App;
+pub use storage::LocalStore;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,87 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the parts of the
+//! app that need a real browser: localStorage, the mounted form, the export
+//! running as wasm.
+#![cfg(target_arch = "wasm32")]
+
+use notice_desk::core::draft::{self, KeyValueStore, CURRENT_DRAFT_KEY};
+use notice_desk::core::{Notice, TaskRow};
+use notice_desk::docx::{export_docx, DocumentMeta};
+use notice_desk::ui::{App, LocalStore};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_a_draft_through_local_storage() {
+    local_storage().clear().unwrap();
+    let store = LocalStore::open().expect("localStorage is available");
+    let notice = Notice {
+        title: "关于开展2021年“质量月”活动的通知".into(),
+        tasks: vec![TaskRow {
+            content: "<script>alert(1)</script>".into(),
+            ..TaskRow::default()
+        }],
+        ..Notice::default()
+    };
+    draft::save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
+    assert!(store.get(CURRENT_DRAFT_KEY).unwrap().is_some());
+    let loaded = draft::load_current(&store).unwrap().unwrap();
+    assert_eq!(loaded.notice, notice);
+}
+
+#[wasm_bindgen_test]
+fn export_runs_as_wasm_and_gives_a_zip() {
+    let notice = Notice {
+        title: "关于开展2021年“质量月”活动的通知".into(),
+        ..Notice::default()
+    };
+    let bytes = export_docx(&notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
+    local_storage().clear().unwrap();
+    leptos::mount::mount_to_body(App);
+    sleep(0).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let title: web_sys::HtmlInputElement = document
+        .get_element_by_id("title")
+        .expect("the form shows a title field")
+        .dyn_into()
+        .unwrap();
+    let markup = "<b id=\"injected\">关于开展“质量月”活动的通知</b>";
+    title.set_value(markup);
+    title
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    sleep(50).await;
+
+    let saved = local_storage().get_item(CURRENT_DRAFT_KEY).unwrap();
+    assert!(saved.unwrap().contains("关于开展“质量月”活动的通知"));
+    assert_eq!(
+        document
+            .get_element_by_id("save-status")
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("已保存")
+    );
+    // The title was never interpreted as markup.
+    assert!(document.get_element_by_id("injected").is_none());
+}

@@ -1,0 +1,229 @@
+//! What the end-to-end and rendering tests share: a static server for the
+//! release build, a ChromeDriver session, and LibreOffice.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build made by `trunk build --release` (scripts/test.sh).
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("NOTICE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run scripts/test.sh (or trunk build --release)",
+        dist.display()
+    );
+    dist
+}
+
+/// A fresh, empty temporary directory.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("notice-desk-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Serves `root` over HTTP on a loopback port; returns the base URL.
+pub fn serve_static(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _ = respond(stream, &root);
+            });
+        }
+    });
+    format!("http://{address}")
+}
+
+fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? <= 2 {
+            break;
+        }
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split('?').next().unwrap_or("/");
+    let relative = if path == "/" {
+        "index.html"
+    } else {
+        path.trim_start_matches('/')
+    };
+    let file = root.join(relative);
+    let safe = !relative.split('/').any(|part| part == "..");
+    match std::fs::read(&file) {
+        Ok(body) if safe => {
+            let mime = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                Some("json") | Some("webmanifest") => "application/json",
+                Some("png") => "image/png",
+                Some("svg") => "image/svg+xml",
+                _ => "application/octet-stream",
+            };
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )?;
+            stream.write_all(&body)
+        }
+        _ => stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+    }
+}
+
+/// A running ChromeDriver, stopped on drop.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start_chromedriver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let child = Command::new(&binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run scripts/test.sh"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+/// Headless Chromium that downloads into `downloads` without asking.
+pub async fn browser(driver: &Driver, downloads: &Path) -> fantoccini::Client {
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": {
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1000"
+            ],
+            "prefs": {
+                "download.default_directory": downloads.to_str().unwrap(),
+                "download.prompt_for_download": false
+            }
+        }
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!()
+    };
+    fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await
+        .expect("a ChromeDriver session")
+}
+
+/// Waits for one finished file with the given extension in `dir`.
+pub fn wait_for_file(dir: &Path, extension: &str, timeout: Duration) -> PathBuf {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().and_then(|e| e.to_str()) == Some(extension));
+        if let Some(path) = found {
+            return path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no .{extension} file appeared in {}",
+            dir.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Converts a .docx to PDF with LibreOffice, as a user's office suite would
+/// open it; returns the PDF's path.
+pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
+    let out = temp_dir(&format!(
+        "pdf-{}",
+        docx.file_stem().unwrap().to_string_lossy().len()
+    ));
+    let profile = temp_dir("lo-profile");
+    let status = Command::new("libreoffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(docx)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("LibreOffice is installed (scripts/test.sh installs it)");
+    assert!(status.success(), "LibreOffice failed on {}", docx.display());
+    let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF for {}",
+        docx.display()
+    );
+    pdf
+}
+
+/// The text of a PDF, page by page (pdftotext, from poppler-utils).
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Reads one part of a zip package.
+pub fn zip_part(file: &Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
