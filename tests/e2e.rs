@@ -141,6 +141,10 @@ async fn a_user_drafts_reloads_and_exports_a_notice_that_libreoffice_opens() {
     );
     assert_eq!(value(&client, "#signature-date").await, "2021-09-06");
 
+    // What the user sees, kept for the README (docs/screenshot.png).
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(support::project_root().join("target/e2e-editor.png"), png).unwrap();
+
     // Export: the browser downloads the .docx named after the title.
     client
         .find(Locator::Css("#export"))
