@@ -100,7 +100,8 @@ pub struct DocDate {
 impl DocDate {
     /// A real calendar date, or `None`.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
