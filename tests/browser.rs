@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use notice_desk::core::draft::{self, KeyValueStore, CURRENT_DRAFT_KEY};
-use notice_desk::core::{Notice, TaskRow};
+use notice_desk::core::{Notice, TaskList, TaskRow};
 use notice_desk::docx::{export_docx, DocumentMeta};
 use notice_desk::ui::{App, LocalStore};
 use wasm_bindgen::JsCast;
@@ -31,11 +31,14 @@ fn local_store_round_trips_a_draft_through_local_storage() {
     local_storage().clear().unwrap();
     let store = LocalStore::open().expect("localStorage is available");
     let notice = Notice {
-        title: "关于开展2021年“质量月”活动的通知".into(),
-        tasks: vec![TaskRow {
-            content: "<script>alert(1)</script>".into(),
-            ..TaskRow::default()
-        }],
+        title: Some("关于开展2021年“质量月”活动的通知".into()),
+        tasks: TaskList {
+            rows: vec![TaskRow {
+                name: "<script>alert(1)</script>".into(),
+                ..TaskRow::default()
+            }],
+            ..TaskList::default()
+        },
         ..Notice::default()
     };
     draft::save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
@@ -47,7 +50,7 @@ fn local_store_round_trips_a_draft_through_local_storage() {
 #[wasm_bindgen_test]
 fn export_runs_as_wasm_and_gives_a_zip() {
     let notice = Notice {
-        title: "关于开展2021年“质量月”活动的通知".into(),
+        title: Some("关于开展2021年“质量月”活动的通知".into()),
         ..Notice::default()
     };
     let bytes = export_docx(&notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
@@ -60,6 +63,14 @@ async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
     leptos::mount::mount_to_body(App);
     sleep(0).await;
     let document = web_sys::window().unwrap().document().unwrap();
+    // Step 2 holds the title.
+    document
+        .get_element_by_id("step-2")
+        .expect("the stepper shows step 2")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    sleep(0).await;
     let title: web_sys::HtmlInputElement = document
         .get_element_by_id("title")
         .expect("the form shows a title field")

@@ -120,7 +120,7 @@ mod tests {
         let store = MemoryStore::default();
         assert_eq!(load_current(&store), Ok(None));
         let notice = Notice {
-            title: "关于开展2021年“质量月”活动的通知".into(),
+            title: Some("关于开展2021年“质量月”活动的通知".into()),
             ..Notice::default()
         };
         save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
@@ -137,7 +137,7 @@ mod tests {
             Err(DraftError::NewerSchema(99))
         );
         assert_eq!(
-            DraftEnvelope::from_json(r#"{"schema":1,"notice":{"tasks":"x"}}"#),
+            DraftEnvelope::from_json(r#"{"schema":1,"notice":{"tasks":{"rows":"x"}}}"#),
             Err(DraftError::NotADraft)
         );
     }

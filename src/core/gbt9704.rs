@@ -64,12 +64,26 @@ pub const RED_RULE_SIZE: usize = 12;
 /// baseline.
 pub const RED_RULE_SPACE: usize = 5;
 
+/// §7.2.3: the 发文机关标志's top edge stands 35 mm below the top of the
+/// text block.
+pub const ORGAN_MARK_TOP: i32 = 1984;
+
+/// §7.4.1: 版记 rules: first and last 0.35 mm, between 0.25 mm (`w:sz` in
+/// eighths of a point: 0.35 mm = 0.99 pt, 0.25 mm = 0.71 pt).
+pub const IMPRINT_THICK_RULE: usize = 8;
+pub const IMPRINT_THIN_RULE: usize = 6;
+/// §7.4.2/§7.4.3: 抄送 and 印发 lines are 四号.
+pub const SIZE_IMPRINT: usize = SIZE_SIHAO;
+
 /// Default Word font names (the fonts of the standard's practice).
 pub const FONT_TITLE: &str = "方正小标宋简体";
 pub const FONT_BODY: &str = "仿宋_GB2312";
 pub const FONT_HEITI: &str = "黑体";
 pub const FONT_KAITI: &str = "楷体_GB2312";
 pub const FONT_SONGTI: &str = "宋体";
+/// Fallbacks for machines without the GB2312 fonts (a setting).
+pub const FONT_BODY_COMMON: &str = "仿宋";
+pub const FONT_KAITI_COMMON: &str = "楷体";
 
 /// The 发文机关标志's size: the largest size up to 小初 at which `chars`
 /// characters fit in the 156 mm text block (§7.2.3 says: centred, red, sized

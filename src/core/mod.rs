@@ -1,10 +1,19 @@
-//! The pure core: the notice model, the GB/T 9704 numbers, text hygiene and
-//! the draft envelope. Nothing here knows about Leptos, the DOM or .docx.
+//! The pure core: the notice model, composition into layout blocks, the
+//! GB/T 9704 numbers, validation, text hygiene and the draft envelope.
+//! Nothing here knows about Leptos, the DOM or .docx.
 
+pub mod compose;
 pub mod draft;
+pub mod edit;
 pub mod gbt9704;
 pub mod model;
 pub mod text;
+pub mod themes;
 pub mod time;
+pub mod validate;
 
-pub use model::{DocDate, DocNumber, Notice, Signature, TaskRow};
+pub use model::{
+    Campaign, Contact, DepartmentActivities, DocDate, DocNumber, Header, Imprint, Level, Notice,
+    NoticeShape, Requirement, Section, SectionContent, Signature, Summary, TaskLayout, TaskList,
+    TaskRow, TextBlock,
+};

@@ -5,9 +5,31 @@
 mod layout;
 mod package;
 
-use crate::core::Notice;
+use crate::core::{compose, Notice};
 
-pub use package::DocumentMeta;
+pub use layout::FontSet;
+
+/// Facts about the file that are not part of the notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// W3C date-time (e.g. 2021-09-06T08:00:00Z) of the file's creation.
+    pub created: String,
+    /// W3C date-time of the last change; usually the same as `created`.
+    pub modified: String,
+    pub fonts: FontSet,
+}
+
+impl DocumentMeta {
+    /// A file made at `time`, in the standard's fonts.
+    pub fn at(time: impl Into<String>) -> Self {
+        let time = time.into();
+        Self {
+            created: time.clone(),
+            modified: time,
+            fonts: FontSet::STANDARD,
+        }
+    }
+}
 
 /// Why an export failed, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +45,7 @@ impl std::error::Error for ExportError {}
 
 /// Writes the notice as a .docx package (the bytes of the file).
 pub fn export_docx(notice: &Notice, meta: &DocumentMeta) -> Result<Vec<u8>, ExportError> {
-    let docx = layout::lay_out(notice);
+    let docx = layout::lay_out(notice, meta.fonts);
     let mut stored = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut stored)
@@ -34,7 +56,8 @@ pub fn export_docx(notice: &Notice, meta: &DocumentMeta) -> Result<Vec<u8>, Expo
 /// The file name a user expects: the title, without characters that
 /// Windows or the browser refuse in a name.
 pub fn file_name(notice: &Notice) -> String {
-    let cleaned: String = crate::core::text::xml_safe(notice.title.trim())
+    let title = compose::title(notice);
+    let cleaned: String = crate::core::text::xml_safe(title.trim())
         .chars()
         .filter(|c| !c.is_control())
         .map(|c| match c {

@@ -3,33 +3,23 @@
 //! and date the file to 1970; this writes the package deflated, with real
 //! properties.
 
-use super::ExportError;
+use super::{DocumentMeta, ExportError};
+use crate::core::compose;
 use crate::core::text::xml_safe;
 use crate::core::Notice;
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-/// Facts about the file that are not part of the notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentMeta {
-    /// W3C date-time (e.g. 2021-09-06T08:00:00Z) of the file's creation.
-    pub created: String,
-    /// W3C date-time of the last change; usually the same as `created`.
-    pub modified: String,
-}
-
-impl DocumentMeta {
-    pub fn at(time: impl Into<String>) -> Self {
-        let time = time.into();
-        Self {
-            created: time.clone(),
-            modified: time,
-        }
-    }
-}
-
 const CORE_PROPS: &str = "docProps/core.xml";
+const DOCUMENT: &str = "word/document.xml";
+
+/// docx-rs has no setter for `w:tblHeader`. The layout marks header rows
+/// (and only them) with `w:cantSplit`; here each gets `w:tblHeader` beside
+/// it so the row repeats at the top of every page.
+fn repeat_header_rows(xml: &str) -> String {
+    xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+}
 
 pub(super) fn finish(
     stored: &[u8],
@@ -51,6 +41,11 @@ pub(super) fn finish(
             .map_err(|e| fail(&e))?;
         if name == CORE_PROPS {
             out.write_all(core_properties(notice, meta).as_bytes())
+                .map_err(|e| fail(&e))?;
+        } else if name == DOCUMENT {
+            let mut xml = String::with_capacity(entry.size() as usize);
+            entry.read_to_string(&mut xml).map_err(|e| fail(&e))?;
+            out.write_all(repeat_header_rows(&xml).as_bytes())
                 .map_err(|e| fail(&e))?;
         } else {
             let mut data = Vec::with_capacity(entry.size() as usize);
@@ -76,8 +71,8 @@ fn escape(text: &str) -> String {
 }
 
 fn core_properties(notice: &Notice, meta: &DocumentMeta) -> String {
-    let title = escape(notice.title.trim());
-    let author = escape(notice.organ.trim());
+    let title = escape(&compose::title(notice));
+    let author = escape(&notice.header.organs.join("、"));
     let created = escape(&meta.created);
     let modified = escape(&meta.modified);
     format!(

@@ -2,30 +2,57 @@
 //! tests/render.rs.
 
 use super::*;
-use crate::core::{DocDate, DocNumber, Notice, Signature, TaskRow};
+use crate::core::*;
 use std::io::{Cursor, Read};
 
 fn sample() -> Notice {
     Notice {
-        organ: "砀山县市场监督管理局".into(),
-        doc_number: DocNumber {
-            prefix: "砀市监发".into(),
+        header: Header {
+            organs: vec!["砀山县市场监督管理局".into()],
+            doc_number: DocNumber {
+                prefix: "砀市监发".into(),
+                year: Some(2021),
+                serial: Some(12),
+            },
+            ..Header::default()
+        },
+        campaign: Campaign {
+            name: "质量月".into(),
             year: Some(2021),
-            serial: Some(12),
         },
-        title: "关于开展2021年“质量月”活动的通知".into(),
         recipients: vec!["各股室、队、所".into()],
-        body: vec!["为开展好2021年“质量月”活动，特制定本方案。".into()],
-        tasks: vec![TaskRow {
-            content: "开展计量专项检查".into(),
-            time: "9月".into(),
-            lead: "标准计量股".into(),
-            support: "市场监督检验所".into(),
-        }],
-        signature: Signature {
-            organ: "砀山县市场监督管理局".into(),
-            date: DocDate::new(2021, 9, 6),
+        sections: vec![
+            Section {
+                id: 1,
+                heading: String::new(),
+                content: SectionContent::Preamble {
+                    paragraphs: vec!["为开展好2021年“质量月”活动，特制定本方案。".into()],
+                },
+            },
+            Section {
+                id: 2,
+                heading: "活动安排".into(),
+                content: SectionContent::Tasks {
+                    intro: String::new(),
+                },
+            },
+        ],
+        tasks: TaskList {
+            rows: vec![TaskRow {
+                name: "开展计量专项检查".into(),
+                time: "9月".into(),
+                lead: "标准计量股".into(),
+                support: vec!["市场监督检验所".into()],
+                ..TaskRow::default()
+            }],
+            ..TaskList::default()
         },
+        signature: Signature {
+            organs: vec!["砀山县市场监督管理局".into()],
+            date: DocDate::new(2021, 9, 6),
+            ..Signature::default()
+        },
+        ..Notice::default()
     }
 }
 
@@ -123,8 +150,11 @@ fn title_is_erhao_xiaobiaosong_and_body_sanhao_fangsong_in_the_east_asian_slot()
 #[test]
 fn control_characters_never_reach_the_file() {
     let mut notice = sample();
-    notice.title = "标题\u{0}\u{1}\u{FFFF}<script>&".into();
-    notice.body = vec!["正文\u{b}第二行\n第三行".into()];
+    notice.title = Some("标题\u{0}\u{1}\u{FFFF}<script>&".into());
+    notice.sections[0].content = SectionContent::Preamble {
+        paragraphs: vec!["正文\u{b}第二行".into()],
+    };
+    notice.tasks.rows[0].name = "任务\n第二行".into();
     let bytes = export_docx(&notice, &meta()).unwrap();
     for (name, _, text) in parts(&bytes) {
         roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -132,6 +162,7 @@ fn control_characters_never_reach_the_file() {
     let doc = part(&bytes, "word/document.xml");
     assert!(doc.contains("标题&lt;script&gt;&amp;"));
     // The line break inside a paragraph survives as a break, not lost.
+    assert!(doc.contains("正文第二行</w:t>"), "{doc}");
     assert!(doc.contains("第二行</w:t>"), "{doc}");
     assert!(doc.contains("<w:br"));
 }
@@ -192,8 +223,30 @@ fn the_task_table_has_a_grid_and_a_width_on_every_cell() {
 fn file_name_is_the_sanitised_title() {
     let mut notice = sample();
     assert_eq!(file_name(&notice), "关于开展2021年“质量月”活动的通知.docx");
-    notice.title = "a/b:c?\u{0}".into();
+    notice.title = Some("a/b:c?\u{0}".into());
     assert_eq!(file_name(&notice), "a_b_c_.docx");
-    notice.title = "  ".into();
+    notice.title = Some("...".into());
     assert_eq!(file_name(&notice), "通知.docx");
+}
+
+#[test]
+fn the_task_table_header_repeats_on_every_page() {
+    let doc = part(
+        &export_docx(&sample(), &meta()).unwrap(),
+        "word/document.xml",
+    );
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let rows: Vec<_> = xml.descendants().filter(|n| n.has_tag_name("tr")).collect();
+    let repeats = |row: &roxmltree::Node| row.descendants().any(|n| n.has_tag_name("tblHeader"));
+    assert!(repeats(&rows[0]));
+    assert!(rows[1..].iter().all(|r| !repeats(r)));
+}
+
+#[test]
+fn the_common_font_setting_swaps_the_gb2312_faces() {
+    let mut meta = meta();
+    meta.fonts = FontSet::COMMON;
+    let doc = part(&export_docx(&sample(), &meta).unwrap(), "word/document.xml");
+    assert!(!doc.contains("仿宋_GB2312"));
+    assert!(doc.contains(r#"w:eastAsia="仿宋""#));
 }

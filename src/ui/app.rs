@@ -1,12 +1,12 @@
-//! The page: loads the draft, saves every change, and lays out the panels.
+//! The page: loads the draft, saves every change, and shows the stepper
+//! with the current step.
 
 use super::browser;
-use super::fields::{lines, LinesField, TextField};
+use super::steps::*;
 use super::storage::LocalStore;
-use super::tasks::TaskTable;
-use crate::core::draft::{self, DraftError};
-use crate::core::{DocDate, Notice};
-use crate::docx::{export_docx, file_name, DocumentMeta};
+use crate::core::draft::{self, DraftError, KeyValueStore};
+use crate::core::validate::{problems, Step};
+use crate::core::Notice;
 use leptos::prelude::*;
 
 /// What the save indicator shows.
@@ -16,7 +16,7 @@ enum SaveState {
     Failed(String),
 }
 
-const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const FONT_SETTING_KEY: &str = "notice-desk/settings/common-fonts";
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -40,7 +40,17 @@ pub fn App() -> impl IntoView {
         Some(error) => SaveState::Failed(error.to_string()),
         None => SaveState::Saved,
     });
+    let common_fonts = RwSignal::new(
+        store
+            .as_ref()
+            .ok()
+            .and_then(|s| s.get(FONT_SETTING_KEY).ok().flatten())
+            .is_some_and(|v| v == "1"),
+    );
+    let step = RwSignal::new(Step::Header);
+    provide_context(step);
 
+    let settings_store = store.clone();
     Effect::watch(
         move || notice.get(),
         move |current, _, _| {
@@ -58,25 +68,40 @@ pub fn App() -> impl IntoView {
         },
         false,
     );
+    let settings = settings_store;
+    Effect::watch(
+        move || common_fonts.get(),
+        move |on, _, _| {
+            if let Ok(store) = &settings {
+                let _ = store.set(FONT_SETTING_KEY, if *on { "1" } else { "0" });
+            }
+        },
+        false,
+    );
 
     view! {
         <header class="app-header">
             <h1>"通知起草台"</h1>
             <SaveIndicator state=save_state />
         </header>
-        <main class="editor">
-            <form on:submit=|ev| ev.prevent_default() autocomplete="off">
-                <HeaderPanel notice />
-                <TitlePanel notice />
-                <BodyPanel notice />
-                <section aria-labelledby="tasks-heading">
-                    <h2 id="tasks-heading">"活动安排"</h2>
-                    <TaskTable notice />
-                </section>
-                <SignaturePanel notice />
-                <ExportPanel notice />
-            </form>
-        </main>
+        <div class="workspace">
+            <Stepper notice step />
+            <main class="editor">
+                <form on:submit=|ev| ev.prevent_default() autocomplete="off">
+                    {move || match step.get() {
+                        Step::Header => view! { <HeaderStep notice /> }.into_any(),
+                        Step::Title => view! { <TitleStep notice /> }.into_any(),
+                        Step::Body => view! { <BodyStep notice /> }.into_any(),
+                        Step::Tasks => view! { <TasksStep notice /> }.into_any(),
+                        Step::Requirements => view! { <RequirementsStep notice /> }.into_any(),
+                        Step::Contacts => view! { <ContactsStep notice /> }.into_any(),
+                        Step::Closing => view! { <ClosingStep notice /> }.into_any(),
+                        Step::Check => view! { <CheckStep notice common_fonts /> }.into_any(),
+                    }}
+                </form>
+                <StepButtons step />
+            </main>
+        </div>
     }
 }
 
@@ -95,129 +120,59 @@ fn SaveIndicator(state: RwSignal<SaveState>) -> impl IntoView {
     }
 }
 
-/// 版头: 发文机关标志 and 发文字号.
+/// The steps, with progress; any step can be opened at any time.
 #[component]
-fn HeaderPanel(notice: RwSignal<Notice>) -> impl IntoView {
+fn Stepper(notice: RwSignal<Notice>, step: RwSignal<Step>) -> impl IntoView {
+    let counts = Memo::new(move |_| {
+        let found = notice.with(problems);
+        Step::ALL.map(|s| found.iter().filter(|p| p.step == s).count())
+    });
+    let done = Signal::derive(move || counts.with(|c| c[..7].iter().filter(|n| **n == 0).count()));
     view! {
-        <section aria-labelledby="header-heading">
-            <h2 id="header-heading">"版头"</h2>
-            <TextField notice id="organ" label="发文机关标志"
-                placeholder="如：砀山县市场监督管理局"
-                get=|n| n.organ.clone() set=|n, v| n.organ = v />
-            <fieldset class="doc-number">
-                <legend>"发文字号"</legend>
-                <TextField notice id="doc-prefix" label="机关代字"
-                    placeholder="如：砀市监发"
-                    get=|n| n.doc_number.prefix.clone() set=|n, v| n.doc_number.prefix = v />
-                <NumberField notice id="doc-year" label="年份"
-                    get=|n| n.doc_number.year.map(u32::from)
-                    set=|n, v| n.doc_number.year = v.and_then(|v| u16::try_from(v).ok()) />
-                <NumberField notice id="doc-serial" label="序号"
-                    get=|n| n.doc_number.serial set=|n, v| n.doc_number.serial = v />
-                <p class="hint" id="doc-number-preview">
-                    {move || notice.with(|n| n.doc_number.to_string())}
-                </p>
-            </fieldset>
-        </section>
-    }
-}
-
-/// A whole-number input; empty means "not set".
-#[component]
-fn NumberField(
-    notice: RwSignal<Notice>,
-    id: &'static str,
-    label: &'static str,
-    get: fn(&Notice) -> Option<u32>,
-    set: fn(&mut Notice, Option<u32>),
-) -> impl IntoView {
-    view! {
-        <div class="field narrow">
-            <label for=id>{label}</label>
-            <input id=id type="number" min="1" step="1" inputmode="numeric"
-                prop:value=move || notice.with(get).map(|v| v.to_string()).unwrap_or_default()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev).trim().parse::<u32>().ok();
-                    notice.update(|n| set(n, value));
-                } />
-        </div>
+        <nav class="stepper" aria-label="编辑步骤">
+            <p class="progress" id="progress">
+                {move || format!("第{}步，共8步 · 已完成{}/7", step.get().index() + 1, done.get())}
+            </p>
+            <progress max="7" prop:value=move || done.get() as f64></progress>
+            <ol>
+                {Step::ALL.iter().enumerate().map(|(i, &s)| view! {
+                    <li>
+                        <button type="button" id=format!("step-{}", i + 1)
+                            class:current=move || step.get() == s
+                            aria-current=move || (step.get() == s).then_some("step")
+                            on:click=move |_| step.set(s)>
+                            <span class="number">{i + 1}</span>
+                            <span class="label">{s.label()}</span>
+                            {move || {
+                                let n = counts.with(|c| c[i]);
+                                (s != Step::Check).then(|| if n == 0 {
+                                    view! { <span class="state ok" title="已完成">"✓"</span> }.into_any()
+                                } else {
+                                    view! { <span class="state todo" title="待完善">{n}</span> }.into_any()
+                                })
+                            }}
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
     }
 }
 
 #[component]
-fn TitlePanel(notice: RwSignal<Notice>) -> impl IntoView {
-    view! {
-        <section aria-labelledby="title-heading">
-            <h2 id="title-heading">"标题与主送机关"</h2>
-            <TextField notice id="title" label="标题"
-                placeholder="如：关于开展2021年“质量月”活动的通知"
-                get=|n| n.title.clone() set=|n, v| n.title = v />
-            <LinesField notice id="recipients" label="主送机关" rows=2
-                hint="每行一个主送机关。"
-                get=|n| n.recipients.join("\n") set=|n, v| n.recipients = lines(v) />
-        </section>
-    }
-}
-
-#[component]
-fn BodyPanel(notice: RwSignal<Notice>) -> impl IntoView {
-    view! {
-        <section aria-labelledby="body-heading">
-            <h2 id="body-heading">"正文"</h2>
-            <LinesField notice id="body" label="正文段落" rows=10
-                hint="每行一段，导出时首行缩进两字。"
-                get=|n| n.body.join("\n") set=|n, v| n.body = lines(v) />
-        </section>
-    }
-}
-
-#[component]
-fn SignaturePanel(notice: RwSignal<Notice>) -> impl IntoView {
-    view! {
-        <section aria-labelledby="signature-heading">
-            <h2 id="signature-heading">"落款"</h2>
-            <TextField notice id="signature-organ" label="发文机关署名"
-                get=|n| n.signature.organ.clone() set=|n, v| n.signature.organ = v />
-            <div class="field narrow">
-                <label for="signature-date">"成文日期"</label>
-                <input id="signature-date" type="date"
-                    prop:value=move || notice.with(|n| n.signature.date.map(DocDate::to_iso).unwrap_or_default())
-                    on:input=move |ev| {
-                        let date = DocDate::from_iso(&event_target_value(&ev));
-                        notice.update(|n| n.signature.date = date);
-                    } />
-                <p class="hint">{move || notice.with(|n| n.signature.date.map(|d| d.to_string()).unwrap_or_default())}</p>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn ExportPanel(notice: RwSignal<Notice>) -> impl IntoView {
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let export = move |_| {
-        let result = notice.with(|n| {
-            let bytes =
-                export_docx(n, &DocumentMeta::at(browser::now_w3c())).map_err(|e| e.to_string())?;
-            let name = file_name(n);
-            browser::download(&bytes, &name, DOCX_MIME)?;
-            Ok(format!("已导出 {name}"))
-        });
-        message.set(Some(result));
+fn StepButtons(step: RwSignal<Step>) -> impl IntoView {
+    let go = move |delta: isize| {
+        let i = step.get_untracked().index() as isize + delta;
+        if let Some(s) = Step::ALL.get(i.clamp(0, 7) as usize) {
+            step.set(*s);
+        }
     };
     view! {
-        <section aria-labelledby="export-heading">
-            <h2 id="export-heading">"导出"</h2>
-            <button type="button" id="export" class="primary" on:click=export>"导出 Word 文档（.docx）"</button>
-            <p id="export-status" role="status" class=move || match message.get() {
-                Some(Err(_)) => "error",
-                _ => "",
-            }>
-                {move || match message.get() {
-                    Some(Ok(text)) | Some(Err(text)) => text,
-                    None => String::new(),
-                }}
-            </p>
-        </section>
+        <div class="step-buttons">
+            <button type="button" id="prev-step" disabled=move || step.get() == Step::Header
+                on:click=move |_| go(-1)>"上一步"</button>
+            <button type="button" id="next-step" class="primary" disabled=move || step.get() == Step::Check
+                on:click=move |_| go(1)>"下一步"</button>
+        </div>
     }
 }

@@ -1,11 +1,11 @@
 //! The web app: thin Leptos components over the core. State is one signal
-//! holding the [`Notice`](crate::core::Notice); each panel edits its part.
+//! holding the [`Notice`](crate::core::Notice); each step edits its part.
 
 mod app;
 mod browser;
 mod fields;
+mod steps;
 mod storage;
-mod tasks;
 
 pub use app::App;
 pub use storage::LocalStore;

@@ -227,3 +227,158 @@ pub fn zip_part(file: &Path, name: &str) -> String {
         .unwrap();
     text
 }
+
+/// Driving the app as a user does, through WebDriver.
+pub mod ui {
+    use fantoccini::{Client, Locator};
+    use std::time::{Duration, Instant};
+
+    /// Opens the app with empty storage and waits for the editor.
+    pub async fn open_fresh(client: &Client, base: &str) {
+        client.goto(base).await.unwrap();
+        client
+            .execute("localStorage.clear(); location.reload();", vec![])
+            .await
+            .unwrap();
+        wait_for(client, "#step-1").await;
+    }
+
+    pub async fn wait_for(client: &Client, css: &str) {
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} never appeared"));
+    }
+
+    pub async fn click(client: &Client, css: &str) {
+        wait_for(client, css).await;
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Types into a field, key by key.
+    pub async fn type_into(client: &Client, css: &str, text: &str) {
+        wait_for(client, css).await;
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    /// Empties a field (as select-all and delete would), then types.
+    pub async fn replace(client: &Client, css: &str, text: &str) {
+        wait_for(client, css).await;
+        client
+            .execute(
+                "const e = document.querySelector(arguments[0]); e.value = '';
+                 e.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+        type_into(client, css, text).await;
+    }
+
+    /// Leaves a field, so its change event fires (as Tab would).
+    pub async fn leave(client: &Client, css: &str) {
+        client
+            .execute(
+                "const e = document.querySelector(arguments[0]);
+                 e.dispatchEvent(new Event('change', { bubbles: true })); e.blur();",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Sets a date input as its picker does (typing order depends on locale).
+    pub async fn pick_date(client: &Client, css: &str, iso: &str) {
+        wait_for(client, css).await;
+        client
+            .execute(
+                "const d = document.querySelector(arguments[0]); d.value = arguments[1];
+                 d.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![css.into(), iso.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn select(client: &Client, css: &str, value: &str) {
+        wait_for(client, css).await;
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Pastes text into a field through a real paste event, as Ctrl+V does.
+    pub async fn paste(client: &Client, css: &str, text: &str) {
+        wait_for(client, css).await;
+        client
+            .execute(
+                "const e = document.querySelector(arguments[0]); e.focus();
+                 const data = new DataTransfer(); data.setData('text/plain', arguments[1]);
+                 e.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+                vec![css.into(), text.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn value(client: &Client, css: &str) -> String {
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    pub async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = match client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(expected) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} shows {text:?}, not {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The draft as stored in localStorage (the app's draft file format).
+    pub async fn stored_draft(client: &Client) -> String {
+        client
+            .execute(
+                "return localStorage.getItem('notice-desk/draft/current');",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .expect("a stored draft")
+            .to_owned()
+    }
+}

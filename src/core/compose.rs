@@ -1,0 +1,735 @@
+//! Composition: the notice's texts that the user does not type (titles,
+//! numbers, sentences), and the notice as an ordered list of layout blocks.
+//! The .docx writer and the preview both draw these blocks, so they make
+//! the same decisions: the same numbering, the same title lines, the same
+//! parts in the same order.
+
+use super::model::{
+    join_names, Contact, Level, Notice, NoticeShape, Requirement, SectionContent, Summary,
+    TaskLayout, TaskRow,
+};
+
+/// The face a span is set in (GB/T 9704 §7.3.3 and practice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    /// 小标宋: titles and the organ mark.
+    Title,
+    /// 仿宋: body.
+    Body,
+    /// 黑体: first-level headings, table header, 密级.
+    Hei,
+    /// 楷体: second-level headings.
+    Kai,
+    /// 宋体: page numbers.
+    Song,
+}
+
+/// A run of text in one face.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub face: Face,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, face: Face) -> Self {
+        Self {
+            text: text.into(),
+            face,
+        }
+    }
+}
+
+/// How a body paragraph sits on the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indent {
+    /// First line indented two characters (body text and headings).
+    FirstLine,
+    /// Flush left (主送机关, table-less lines).
+    None,
+}
+
+/// One thing on the page, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// 份号, 密级和保密期限 or 紧急程度: flush left on the first lines.
+    HeaderMark(Span),
+    /// The red 发文机关标志: one line per organ; `suffix` is 文件 or empty.
+    OrganMark { organs: Vec<String>, suffix: String },
+    /// 发文字号 (with 签发人 when there are signers) and the red rule under it.
+    DocNumber {
+        number: String,
+        signers: Vec<String>,
+    },
+    /// 标题 (cover or plan), already broken into lines.
+    Title { lines: Vec<String> },
+    /// 主送机关, ending with ：.
+    Recipients(String),
+    /// A paragraph of the body.
+    Paragraph { spans: Vec<Span>, indent: Indent },
+    /// The task table: header cells, then rows of five cells.
+    TaskTable {
+        header: [String; 5],
+        rows: Vec<[String; 5]>,
+    },
+    /// 附件说明.
+    Attachments(Vec<String>),
+    /// 发文机关署名 and 成文日期.
+    Signature {
+        organs: Vec<String>,
+        date: String,
+        sealed: bool,
+    },
+    /// 附注, already in parentheses.
+    Note(String),
+    /// The attached plan starts on a new page.
+    PageBreak,
+    /// 版记, at the foot of the last (even) page.
+    Imprint {
+        cc: String,
+        printer: String,
+        print_date: String,
+    },
+}
+
+impl Block {
+    /// All the text of the block, for tests and search.
+    pub fn text(&self) -> String {
+        match self {
+            Block::HeaderMark(span) => span.text.clone(),
+            Block::OrganMark { organs, suffix } => format!("{}{suffix}", organs.join("")),
+            Block::DocNumber { number, signers } => {
+                if signers.is_empty() {
+                    number.clone()
+                } else {
+                    format!("{number} 签发人：{}", signers.join(" "))
+                }
+            }
+            Block::Title { lines } => lines.concat(),
+            Block::Recipients(text) | Block::Note(text) => text.clone(),
+            Block::Paragraph { spans, .. } => spans.iter().map(|s| s.text.as_str()).collect(),
+            Block::TaskTable { header, rows } => std::iter::once(header)
+                .chain(rows)
+                .map(|r| r.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Attachments(items) => items.join("\n"),
+            Block::Signature { organs, date, .. } => format!("{} {date}", organs.join(" ")),
+            Block::PageBreak => String::new(),
+            Block::Imprint {
+                cc,
+                printer,
+                print_date,
+            } => format!("{cc} {printer} {print_date}"),
+        }
+    }
+}
+
+/// Chinese numerals for heading numbers: 一 … 九十九.
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => DIGITS[0].to_owned(),
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// The number written before a heading of `level` (1 = 一、).
+pub fn heading_number(level: u8, n: usize) -> String {
+    match level {
+        1 => format!("{}、", chinese_number(n)),
+        2 => format!("（{}）", chinese_number(n)),
+        3 => format!("{n}."),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// 标题 composed from organ, year and shape, as real notices word it.
+pub fn composed_title(notice: &Notice) -> String {
+    let year = notice.year().map(|y| format!("{y}年")).unwrap_or_default();
+    let name = quoted_campaign(notice);
+    match notice.shape {
+        NoticeShape::Direct => format!("关于开展{year}{name}活动的通知"),
+        NoticeShape::IssuesPlan => format!(
+            "关于印发{}{year}{name}活动方案的通知",
+            notice.header.host_organ()
+        ),
+    }
+}
+
+/// The attached plan's title, composed: 砀山县市场监督管理局2021年“质量月”活动方案.
+pub fn composed_plan_title(notice: &Notice) -> String {
+    let year = notice.year().map(|y| format!("{y}年")).unwrap_or_default();
+    format!(
+        "{}{year}{}活动方案",
+        notice.header.host_organ(),
+        quoted_campaign(notice)
+    )
+}
+
+fn quoted_campaign(notice: &Notice) -> String {
+    let name = notice.campaign.name.trim().trim_matches(['“', '”', '"']);
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!("“{name}”")
+    }
+}
+
+/// The title in force: the user's, or the composed one.
+pub fn title(notice: &Notice) -> String {
+    match &notice.title {
+        Some(text) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => composed_title(notice),
+    }
+}
+
+/// The plan title in force.
+pub fn plan_title(notice: &Notice) -> String {
+    match &notice.plan_title {
+        Some(text) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => composed_plan_title(notice),
+    }
+}
+
+/// Display width in characters: CJK one, ASCII half.
+pub fn width(text: &str) -> f32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// Breaks a title into balanced lines of at most about `max` characters
+/// (GB/T 9704 §7.3.1: break between words, keep the lines shaped, never
+/// inside 《》 or quotes). Breaks fall where no bracket or quote is open,
+/// not inside a run of digits or Latin letters, and never before closing
+/// punctuation.
+pub fn title_lines(text: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let total = width(text.trim());
+    if total <= max as f32 || chars.len() < 2 {
+        return vec![text.trim().to_owned()];
+    }
+    // Allowed break positions: before chars[i].
+    let mut depth = 0i32;
+    let mut allowed = vec![false; chars.len()];
+    for i in 0..chars.len() {
+        if i > 0 {
+            let (prev, next) = (chars[i - 1], chars[i]);
+            // Numbers stay whole and keep their unit: 2021年 never breaks.
+            let in_word = prev.is_ascii_alphanumeric();
+            let closing = "。，、；：？！”’》）〕】".contains(next);
+            let opening = "“‘《（〔【".contains(prev);
+            allowed[i] = depth == 0 && !in_word && !closing && !opening;
+        }
+        match chars[i] {
+            '《' | '“' | '‘' | '（' | '〔' | '【' => depth += 1,
+            '》' | '”' | '’' | '）' | '〕' | '】' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    let lines_needed = (total / max as f32).ceil() as usize;
+    // Dynamic programming over break positions: minimise the largest line
+    // width's deviation from the ideal, refusing lines wider than max + 2
+    // (a quoted name may force a slightly long line).
+    let prefix: Vec<f32> = std::iter::once(0.0)
+        .chain(chars.iter().scan(0.0, |acc, c| {
+            *acc += if c.is_ascii() { 0.5 } else { 1.0 };
+            Some(*acc)
+        }))
+        .collect();
+    for lines in lines_needed..=chars.len() {
+        let ideal = total / lines as f32;
+        if let Some(breaks) = best_breaks(&prefix, &allowed, lines, ideal, max as f32 + 2.0) {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for b in breaks.into_iter().chain(std::iter::once(chars.len())) {
+                out.push(chars[start..b].iter().collect());
+                start = b;
+            }
+            return out;
+        }
+    }
+    vec![text.trim().to_owned()]
+}
+
+fn best_breaks(
+    prefix: &[f32],
+    allowed: &[bool],
+    lines: usize,
+    ideal: f32,
+    limit: f32,
+) -> Option<Vec<usize>> {
+    let n = prefix.len() - 1;
+    // cost[k][i]: best cost covering chars[..i] with k lines; prev for path.
+    let mut cost = vec![vec![f32::INFINITY; n + 1]; lines + 1];
+    let mut prev = vec![vec![0usize; n + 1]; lines + 1];
+    cost[0][0] = 0.0;
+    for k in 1..=lines {
+        for i in 1..=n {
+            if i < n && !allowed[i] {
+                continue;
+            }
+            for j in 0..i {
+                if cost[k - 1][j].is_infinite() || (j > 0 && !allowed[j]) {
+                    continue;
+                }
+                let w = prefix[i] - prefix[j];
+                if w > limit {
+                    continue;
+                }
+                let c = cost[k - 1][j].max((w - ideal).abs());
+                if c < cost[k][i] {
+                    cost[k][i] = c;
+                    prev[k][i] = j;
+                }
+            }
+        }
+    }
+    if cost[lines][n].is_infinite() {
+        return None;
+    }
+    let mut breaks = Vec::new();
+    let mut i = n;
+    for k in (1..=lines).rev() {
+        i = prev[k][i];
+        if k > 1 {
+            breaks.push(i);
+        }
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// The title's maximum line length in characters (GB/T 9704 practice).
+pub const TITLE_LINE_CHARS: usize = 20;
+
+fn body(text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::new(text, Face::Body)],
+        indent: Indent::FirstLine,
+    }
+}
+
+fn heading(level: u8, number: String, text: &str) -> Block {
+    let face = match level {
+        1 => Face::Hei,
+        2 => Face::Kai,
+        _ => Face::Body,
+    };
+    Block::Paragraph {
+        spans: vec![Span::new(format!("{number}{}", text.trim()), face)],
+        indent: Indent::FirstLine,
+    }
+}
+
+/// Paragraphs of a multi-line text: each non-blank line is one paragraph.
+fn paragraphs(text: &str) -> impl Iterator<Item = Block> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(body)
+}
+
+fn ends_with_stop(text: &str) -> bool {
+    text.ends_with(['。', '！', '？', '；', '：', '.'])
+}
+
+/// 加强组织领导 → 加强组织领导。 (a lead phrase is a sentence of its own).
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() || ends_with_stop(text) {
+        text.to_owned()
+    } else {
+        format!("{text}。")
+    }
+}
+
+/// The 牵头/配合 labels of the task list.
+pub fn task_labels(notice: &Notice) -> (&str, &str) {
+    let lead = notice.tasks.lead_label.trim();
+    let support = notice.tasks.support_label.trim();
+    (
+        if lead.is_empty() {
+            "牵头部门"
+        } else {
+            lead
+        },
+        if support.is_empty() {
+            "配合部门"
+        } else {
+            support
+        },
+    )
+}
+
+/// The 活动内容 cell of a task: its name, and its description after a colon.
+pub fn task_content(task: &TaskRow) -> String {
+    let name = task.name.trim();
+    let description = task.description.trim();
+    match (name.is_empty(), description.is_empty()) {
+        (_, true) => name.to_owned(),
+        (true, false) => description.to_owned(),
+        (false, false) => format!("{name}：{description}"),
+    }
+}
+
+/// Widths of the task table's columns (序号/活动内容/活动时间/牵头部门/
+/// 配合部门) in twips, summing to `total`: each narrow column as wide as its
+/// longest cell (between 4 and 8 四号 characters, as cells wrap), 序号 fixed,
+/// 活动内容 the rest.
+pub fn task_column_widths(rows: &[[String; 5]], total: u32) -> [usize; 5] {
+    const SIHAO: f32 = 280.0; // one 四号 character, twips
+    const PADDING: f32 = 240.0; // cell margins
+    let serial = 700.0;
+    let narrow = |col: usize, min: f32| {
+        let longest = rows.iter().map(|r| width(&r[col])).fold(min, f32::max);
+        longest.min(8.0) * SIHAO + PADDING
+    };
+    let time = narrow(2, 4.0);
+    let lead = narrow(3, 4.0);
+    let support = narrow(4, 4.0);
+    let total = total as f32;
+    let content = (total - serial - time - lead - support).max(total * 0.3);
+    let scale = total / (serial + time + lead + support + content);
+    let mut widths = [serial, content, time, lead, support].map(|w| (w * scale).floor() as usize);
+    let sum: usize = widths.iter().sum();
+    widths[1] += total as usize - sum;
+    widths
+}
+
+/// A task as a numbered item ending with its departments in parentheses:
+/// 1.开展计量专项检查。对集贸市场电子秤进行集中检查。（标准计量股牵头，市场监督检验所配合）
+pub fn task_item(n: usize, task: &TaskRow) -> String {
+    let mut text = format!("{}{}", heading_number(3, n), sentence(&task.name));
+    let description = task.description.trim();
+    if !description.is_empty() {
+        text.push_str(&sentence(description));
+    }
+    let lead = task.lead.trim();
+    let support = task.support_text();
+    let departments = match (lead.is_empty(), support.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!("（{lead}）"),
+        (true, false) => format!("（{support}配合）"),
+        (false, false) => format!("（{lead}牵头，{support}配合）"),
+    };
+    text.push_str(&departments);
+    text
+}
+
+fn task_blocks(notice: &Notice, out: &mut Vec<Block>) {
+    let rows: Vec<&TaskRow> = notice.tasks.rows.iter().filter(|t| !t.is_blank()).collect();
+    let (lead_label, support_label) = task_labels(notice);
+    match notice.tasks.layout {
+        TaskLayout::Table => {
+            if rows.is_empty() {
+                return;
+            }
+            out.push(Block::TaskTable {
+                header: [
+                    "序号".into(),
+                    "活动内容".into(),
+                    "活动时间".into(),
+                    lead_label.into(),
+                    support_label.into(),
+                ],
+                rows: rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        [
+                            (i + 1).to_string(),
+                            task_content(t),
+                            t.time.trim().to_owned(),
+                            t.lead.trim().to_owned(),
+                            t.support_text(),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+        TaskLayout::Subsections => {
+            for (i, task) in rows.iter().enumerate() {
+                out.push(heading(2, heading_number(2, i + 1), &task.name));
+                out.extend(paragraphs(&task.description));
+                for (label, value) in [
+                    ("活动时间", task.time.trim().to_owned()),
+                    ("活动地点", task.place.trim().to_owned()),
+                    (lead_label, task.lead.trim().to_owned()),
+                    (support_label, task.support_text()),
+                ] {
+                    if !value.is_empty() {
+                        out.push(body(format!("{label}：{}", sentence(&value))));
+                    }
+                }
+            }
+        }
+        TaskLayout::Items => {
+            for (i, task) in rows.iter().enumerate() {
+                out.push(body(task_item(i + 1, task)));
+            }
+        }
+    }
+}
+
+fn requirement_block(n: usize, item: &Requirement) -> Block {
+    let mut spans = vec![Span::new(
+        format!("{}{}", heading_number(2, n), sentence(&item.lead)),
+        Face::Kai,
+    )];
+    let text = item.text.trim();
+    if !text.is_empty() {
+        spans.push(Span::new(text, Face::Body));
+    }
+    Block::Paragraph {
+        spans,
+        indent: Indent::FirstLine,
+    }
+}
+
+/// 总结报送 as a sentence: 请于2021年9月30日前将活动总结报送质量股。
+pub fn summary_sentence(summary: &Summary) -> String {
+    let what = summary.what.trim();
+    let to = summary.to.trim();
+    let mut text = String::new();
+    if !what.is_empty() || !to.is_empty() {
+        text.push_str("请");
+        if let Some(date) = summary.deadline {
+            text.push_str(&format!("于{date}前"));
+        }
+        if !what.is_empty() {
+            text.push_str(&format!("将{what}"));
+        }
+        text.push_str("报送");
+        text.push_str(to);
+        text = sentence(&text);
+    }
+    text.push_str(summary.extra.trim());
+    text
+}
+
+/// 联系人：张三，电话：0557-1234567，邮箱：…，传真：….
+pub fn contact_line(contact: &Contact) -> String {
+    let parts: Vec<String> = [
+        ("联系人", &contact.name),
+        ("电话", &contact.phone),
+        ("邮箱", &contact.email),
+        ("传真", &contact.fax),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}：{}", v.trim()))
+    .collect();
+    sentence(&parts.join("，"))
+}
+
+fn section_blocks(notice: &Notice, out: &mut Vec<Block>) {
+    let mut number = 0;
+    for section in &notice.sections {
+        let numbered = !matches!(section.content, SectionContent::Preamble { .. })
+            && !section.heading.trim().is_empty();
+        if numbered {
+            number += 1;
+            out.push(heading(1, heading_number(1, number), &section.heading));
+        }
+        match &section.content {
+            SectionContent::Preamble { paragraphs: texts } => {
+                for text in texts {
+                    out.extend(paragraphs(text));
+                }
+            }
+            SectionContent::Text { blocks } => {
+                let mut counters = [0usize; 4];
+                for block in blocks.iter().filter(|b| !b.text.trim().is_empty()) {
+                    let level = match block.level {
+                        Level::Body => {
+                            out.extend(paragraphs(&block.text));
+                            continue;
+                        }
+                        Level::Second => 2,
+                        Level::Third => 3,
+                        Level::Fourth => 4,
+                    };
+                    counters[level - 1] += 1;
+                    for deeper in counters.iter_mut().skip(level) {
+                        *deeper = 0;
+                    }
+                    out.push(heading(
+                        level as u8,
+                        heading_number(level as u8, counters[level - 1]),
+                        &block.text,
+                    ));
+                }
+            }
+            SectionContent::Theme { theme } => out.extend(paragraphs(theme)),
+            SectionContent::Time { text } => out.extend(paragraphs(text)),
+            SectionContent::Tasks { intro } => {
+                out.extend(paragraphs(intro));
+                task_blocks(notice, out);
+            }
+            SectionContent::ByDepartment { groups } => {
+                let groups = groups.iter().filter(|g| {
+                    !g.department.trim().is_empty()
+                        || g.activities.iter().any(|a| !a.trim().is_empty())
+                });
+                for (i, group) in groups.enumerate() {
+                    out.push(heading(2, heading_number(2, i + 1), &group.department));
+                    let activities = group.activities.iter().filter(|a| !a.trim().is_empty());
+                    for (j, activity) in activities.enumerate() {
+                        out.push(body(format!(
+                            "{}{}",
+                            heading_number(3, j + 1),
+                            activity.trim()
+                        )));
+                    }
+                }
+            }
+            SectionContent::Requirements { items } => {
+                let items = items
+                    .iter()
+                    .filter(|r| !r.lead.trim().is_empty() || !r.text.trim().is_empty());
+                for (i, item) in items.enumerate() {
+                    out.push(requirement_block(i + 1, item));
+                }
+            }
+            SectionContent::Summary(summary) => {
+                let text = summary_sentence(summary);
+                if !text.is_empty() {
+                    out.push(body(text));
+                }
+            }
+        }
+    }
+    for contact in notice.contacts.iter().filter(|c| !c.is_blank()) {
+        out.push(body(contact_line(contact)));
+    }
+}
+
+fn trimmed(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn closing_blocks(notice: &Notice, out: &mut Vec<Block>) {
+    let attachments = trimmed(&notice.attachments);
+    if !attachments.is_empty() {
+        out.push(Block::Attachments(attachments));
+    }
+    let mut organs = notice.signing_organs();
+    if let Some(last) = organs.last_mut() {
+        last.push_str(notice.signature.proxy_note.trim());
+    }
+    let date = notice
+        .signature
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    if !organs.is_empty() || !date.is_empty() {
+        out.push(Block::Signature {
+            organs,
+            date,
+            sealed: notice.signature.sealed,
+        });
+    }
+    let note = notice
+        .note
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    if !note.is_empty() {
+        out.push(Block::Note(format!("（{note}）")));
+    }
+}
+
+/// The whole notice as layout blocks, in reading order.
+pub fn blocks(notice: &Notice) -> Vec<Block> {
+    let mut out = Vec::new();
+    let header = &notice.header;
+    if !header.copy_number.trim().is_empty() {
+        out.push(Block::HeaderMark(Span::new(
+            header.copy_number.trim(),
+            Face::Body,
+        )));
+    }
+    for mark in [&header.secrecy, &header.urgency] {
+        if !mark.trim().is_empty() {
+            out.push(Block::HeaderMark(Span::new(mark.trim(), Face::Hei)));
+        }
+    }
+    let organs = trimmed(&header.organs);
+    if !organs.is_empty() {
+        out.push(Block::OrganMark {
+            organs: organs.clone(),
+            suffix: if header.with_wenjian { "文件" } else { "" }.into(),
+        });
+    }
+    let number = header.doc_number.to_string();
+    let signers = trimmed(&header.signers);
+    // The red rule belongs to the 版头 even before a number is assigned.
+    if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
+        out.push(Block::DocNumber { number, signers });
+    }
+    out.push(Block::Title {
+        lines: title_lines(&title(notice), TITLE_LINE_CHARS),
+    });
+    let recipients = trimmed(&notice.recipients);
+    if !recipients.is_empty() {
+        let joined = recipients.join("，");
+        out.push(Block::Recipients(format!(
+            "{}：",
+            joined.trim_end_matches(['：', ':', '，', ','])
+        )));
+    }
+    match notice.shape {
+        NoticeShape::Direct => {
+            section_blocks(notice, &mut out);
+            closing_blocks(notice, &mut out);
+        }
+        NoticeShape::IssuesPlan => {
+            for text in &notice.cover_body {
+                out.extend(paragraphs(text));
+            }
+            closing_blocks(notice, &mut out);
+            out.push(Block::PageBreak);
+            out.push(Block::Title {
+                lines: title_lines(&plan_title(notice), TITLE_LINE_CHARS),
+            });
+            section_blocks(notice, &mut out);
+        }
+    }
+    let imprint = &notice.imprint;
+    if !imprint.is_empty() {
+        out.push(Block::Imprint {
+            cc: join_cc(&imprint.cc),
+            printer: imprint.printer.trim().to_owned(),
+            print_date: imprint
+                .print_date
+                .map(|d| format!("{d}印发"))
+                .unwrap_or_default(),
+        });
+    }
+    out
+}
+
+fn join_cc(cc: &[String]) -> String {
+    let names = trimmed(cc);
+    if names.is_empty() {
+        String::new()
+    } else {
+        // §7.4.2: 抄送机关 separated by 、 (or ，), ending with 。
+        format!("{}。", join_names(&names).trim_end_matches(['。', '.']))
+    }
+}
+
+#[cfg(test)]
+mod tests;

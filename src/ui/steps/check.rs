@@ -1,0 +1,82 @@
+//! Step 8, 检查与导出: every problem with a link to its field, and the export.
+
+use crate::core::validate::{problems, Step};
+use crate::core::Notice;
+use crate::docx::{export_docx, file_name, DocumentMeta, FontSet};
+use crate::ui::browser;
+use leptos::prelude::*;
+
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Opens a step and puts the cursor in one of its fields.
+pub fn go_to_field(step: RwSignal<Step>, target: Step, field: String) {
+    step.set(target);
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = leptos::prelude::document()
+            .get_element_by_id(&field)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+#[component]
+pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl IntoView {
+    let step = expect_context::<RwSignal<Step>>();
+    let found = Memo::new(move |_| notice.with(problems));
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let fonts = if common_fonts.get_untracked() {
+            FontSet::COMMON
+        } else {
+            FontSet::STANDARD
+        };
+        let result = notice.with_untracked(|n| {
+            let mut meta = DocumentMeta::at(browser::now_w3c());
+            meta.fonts = fonts;
+            let bytes = export_docx(n, &meta).map_err(|e| e.to_string())?;
+            let name = file_name(n);
+            browser::download(&bytes, &name, DOCX_MIME)?;
+            Ok(format!("已导出 {name}"))
+        });
+        message.set(Some(result));
+    };
+    view! {
+        <h2>"检查与导出"</h2>
+        <Show when=move || !found.with(Vec::is_empty)
+            fallback=|| view! { <p class="ok" id="no-problems">"未发现问题，可以导出。"</p> }>
+            <p>{move || format!("发现{}处需要注意（不影响保存和导出）：", found.with(Vec::len))}</p>
+            <ul class="problems" id="problems">
+                {move || found.get().into_iter().map(|p| {
+                    let field = p.field.clone();
+                    let target = p.step;
+                    view! {
+                        <li>
+                            <button type="button" class="link" on:click=move |_| go_to_field(step, target, field.clone())>
+                                {format!("【{}】", target.label())}
+                            </button>
+                            {p.message}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
+        <div class="field check">
+            <input id="common-fonts" type="checkbox" prop:checked=move || common_fonts.get()
+                on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />
+            <label for="common-fonts">"本机没有仿宋_GB2312、楷体_GB2312字体时，改用“仿宋”“楷体”"</label>
+        </div>
+        <button type="button" id="export" class="primary" on:click=export>"导出 Word 文档（.docx）"</button>
+        <p id="export-status" role="status" class=move || match message.get() {
+            Some(Err(_)) => "error",
+            _ => "",
+        }>
+            {move || match message.get() {
+                Some(Ok(text)) | Some(Err(text)) => text,
+                None => String::new(),
+            }}
+        </p>
+    }
+}

@@ -1,0 +1,252 @@
+//! Step 4, 活动安排: the task list, fast with a keyboard. Ctrl+Enter adds a
+//! row below, Alt+↑/↓ moves a row; rows pasted from Excel or WPS (tab-
+//! separated) become rows; deleting can be undone.
+
+use crate::core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
+use crate::core::model::split_names;
+use crate::core::{Notice, TaskLayout, TaskRow};
+use crate::ui::fields::{lens, TextField};
+use leptos::prelude::*;
+
+type Getter = fn(&TaskRow) -> String;
+type Setter = fn(&mut TaskRow, String);
+
+/// The one-line columns of a row: id suffix, label, getter, setter.
+const COLUMNS: [(&str, &str, Getter, Setter); 4] = [
+    ("time", "活动时间", |t| t.time.clone(), |t, v| t.time = v),
+    ("place", "活动地点", |t| t.place.clone(), |t, v| t.place = v),
+    ("lead", "牵头部门", |t| t.lead.clone(), |t, v| t.lead = v),
+    // Split on 、 only while typing (keeps what is typed); commas are
+    // normalised when the field is left.
+    (
+        "support",
+        "配合部门",
+        |t| t.support.join("、"),
+        |t, v| t.support = v.split('、').map(str::to_owned).collect(),
+    ),
+];
+
+#[component]
+pub fn TasksStep(notice: RwSignal<Notice>) -> impl IntoView {
+    let count = Memo::new(move |_| notice.with(|n| n.tasks.rows.len()));
+    let deleted = RwSignal::new(None::<(usize, TaskRow)>);
+    let layout = Signal::derive(move || notice.with(|n| n.tasks.layout));
+    let (lead_label, set_lead_label) = lens(
+        notice,
+        |n| n.tasks.lead_label.clone(),
+        |n, v| n.tasks.lead_label = v,
+    );
+    let (support_label, set_support_label) = lens(
+        notice,
+        |n| n.tasks.support_label.clone(),
+        |n, v| n.tasks.support_label = v,
+    );
+    let suggestions = Memo::new(move |_| notice.with(departments));
+    let set_layout = move |l: TaskLayout| notice.update(|n| n.tasks.layout = l);
+    let add = move |_| notice.update(|n| n.tasks.rows.push(TaskRow::default()));
+    let undo = move |_| {
+        if let Some((index, row)) = deleted.get_untracked() {
+            notice.update(|n| {
+                let at = index.min(n.tasks.rows.len());
+                n.tasks.rows.insert(at, row);
+            });
+            deleted.set(None);
+        }
+    };
+    view! {
+        <h2>"活动安排"</h2>
+        <fieldset class="group">
+            <legend>"在通知中的呈现方式"</legend>
+            {[(TaskLayout::Table, "layout-table", "表格（序号/活动内容/活动时间/牵头部门/配合部门）"),
+              (TaskLayout::Subsections, "layout-subsections", "分条目（（一）活动名称、内容，再列牵头部门、配合部门）"),
+              (TaskLayout::Items, "layout-items", "编号条目（1.活动内容……（牵头部门））")]
+                .into_iter()
+                .map(|(value, id, label)| view! {
+                    <label class="choice">
+                        <input type="radio" name="task-layout" id=id
+                            prop:checked=move || layout.get() == value
+                            on:change=move |_| set_layout(value) />
+                        {label}
+                    </label>
+                })
+                .collect_view()}
+            <div class="inline">
+                <TextField id="lead-label" label="牵头部门的称谓" placeholder="牵头部门" value=lead_label on_input=set_lead_label />
+                <TextField id="support-label" label="配合部门的称谓" placeholder="配合部门" value=support_label on_input=set_support_label />
+            </div>
+        </fieldset>
+        <datalist id="departments">
+            {move || suggestions.get().into_iter().map(|d| view! { <option value=d></option> }).collect_view()}
+        </datalist>
+        <p class="hint">"快捷键：Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动本行。可从 Excel/WPS 复制多行（活动内容、时间、牵头部门、配合部门）粘贴到“活动名称”框。"</p>
+        <Show when=move || deleted.with(Option::is_some)>
+            <p class="undo" role="status">
+                {move || deleted.get().map(|(i, _)| format!("已删除第{}行。", i + 1)).unwrap_or_default()}
+                <button type="button" id="undo-delete" on:click=undo>"撤销"</button>
+            </p>
+        </Show>
+        <div class="table-wrap">
+            <table class="tasks" aria-label="活动安排">
+                <thead>
+                    <tr>
+                        <th scope="col" class="serial">"序号"</th>
+                        <th scope="col" class="content">"活动内容"</th>
+                        {COLUMNS.iter().map(|(_, label, _, _)| view! { <th scope="col">{*label}</th> }).collect_view()}
+                        <th scope="col" class="ops">"操作"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || 0..count.get() key=|i| *i let:row>
+                        <TaskRowEditor notice row deleted />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <button type="button" id="add-task" on:click=add>"＋ 添加一行"</button>
+        <span class="hint">{move || format!("　共{}行", count.get())}</span>
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let id = id.to_owned();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+#[component]
+fn TaskRowEditor(
+    notice: RwSignal<Notice>,
+    row: usize,
+    deleted: RwSignal<Option<(usize, TaskRow)>>,
+) -> impl IntoView {
+    let read = move |f: Getter| {
+        Signal::derive(move || notice.with(|n| n.tasks.rows.get(row).map(f).unwrap_or_default()))
+    };
+    let write = move |f: &dyn Fn(&mut TaskRow)| {
+        notice.update(|n| {
+            if let Some(task) = n.tasks.rows.get_mut(row) {
+                f(task)
+            }
+        })
+    };
+    let insert_below = move || {
+        notice.update(|n| {
+            let at = (row + 1).min(n.tasks.rows.len());
+            n.tasks.rows.insert(at, TaskRow::default());
+        });
+        focus(&format!("task-{}-name", row + 1));
+    };
+    let shift = move |delta: isize| {
+        let mut to = row;
+        notice.update(|n| to = move_item(&mut n.tasks.rows, row, delta));
+        focus(&format!("task-{to}-name"));
+    };
+    let remove = move || {
+        let mut removed = None;
+        notice.update(|n| {
+            if row < n.tasks.rows.len() {
+                removed = Some(n.tasks.rows.remove(row));
+            }
+        });
+        if let Some(task) = removed {
+            deleted.set(Some((row, task)));
+        }
+    };
+    let duplicate = move || {
+        notice.update(|n| {
+            if let Some(task) = n.tasks.rows.get(row).cloned() {
+                n.tasks.rows.insert(row + 1, task);
+            }
+        })
+    };
+    let on_key =
+        move |ev: web_sys::KeyboardEvent| match (ev.ctrl_key(), ev.alt_key(), ev.key().as_str()) {
+            (true, _, "Enter") => {
+                ev.prevent_default();
+                insert_below()
+            }
+            (_, true, "ArrowUp") => {
+                ev.prevent_default();
+                shift(-1)
+            }
+            (_, true, "ArrowDown") => {
+                ev.prevent_default();
+                shift(1)
+            }
+            _ => {}
+        };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        if !looks_like_rows(&text) {
+            return;
+        }
+        ev.prevent_default();
+        let rows = tasks_from_tsv(&text);
+        notice.update(|n| {
+            let at = row.min(n.tasks.rows.len());
+            let replace = n.tasks.rows.get(at).is_some_and(TaskRow::is_blank);
+            if replace {
+                n.tasks.rows.remove(at);
+            }
+            for (k, task) in rows.into_iter().enumerate() {
+                n.tasks.rows.insert(at + k, task);
+            }
+        });
+    };
+    let name = read(|t| t.name.clone());
+    let description = read(|t| t.description.clone());
+    view! {
+        <tr on:keydown=on_key>
+            <td class="serial">{row + 1}</td>
+            <td class="content">
+                <input type="text" id=format!("task-{row}-name") aria-label=format!("第{}行活动名称", row + 1)
+                    placeholder="活动名称"
+                    prop:value=move || name.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
+                    on:paste=on_paste />
+                <textarea id=format!("task-{row}-description") rows="2" aria-label=format!("第{}行活动内容说明", row + 1)
+                    placeholder="具体内容（可不填）"
+                    prop:value=move || description.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
+            </td>
+            {COLUMNS.iter().map(|&(key, label, get, set)| {
+                let value = read(get);
+                let normalise = key == "support";
+                view! {
+                    <td>
+                        <input type="text" id=format!("task-{row}-{key}") aria-label=format!("第{}行{}", row + 1, label)
+                            list=(key == "lead" || key == "support").then_some("departments")
+                            prop:value=move || value.get()
+                            on:input=move |ev| { let v = event_target_value(&ev); write(&|t| set(t, v.clone())) }
+                            on:change=move |ev| if normalise {
+                                let v = split_names(&event_target_value(&ev));
+                                write(&|t| t.support = v.clone());
+                            } />
+                    </td>
+                }
+            }).collect_view()}
+            <td class="ops">
+                <button type="button" class="icon" title="在下方插入一行" aria-label=format!("在第{}行下方插入一行", row + 1)
+                    on:click=move |_| insert_below()>"＋"</button>
+                <button type="button" class="icon" title="复制本行" aria-label=format!("复制第{}行", row + 1)
+                    on:click=move |_| duplicate()>"⧉"</button>
+                <button type="button" class="icon" title="上移" aria-label=format!("上移第{}行", row + 1)
+                    on:click=move |_| shift(-1)>"↑"</button>
+                <button type="button" class="icon" title="下移" aria-label=format!("下移第{}行", row + 1)
+                    on:click=move |_| shift(1)>"↓"</button>
+                <button type="button" class="icon danger remove" title="删除" aria-label=format!("删除第{}行", row + 1)
+                    on:click=move |_| remove()>"✕"</button>
+            </td>
+        </tr>
+    }
+}
