@@ -26,6 +26,20 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Mounts the app in a container of its own, replacing the previous test's
+/// (the tests share one page, whose body also holds the runner's output).
+fn mount_fresh_app() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if let Some(old) = document.get_element_by_id("app-under-test") {
+        old.remove();
+    }
+    let container = document.create_element("div").unwrap();
+    container.set_id("app-under-test");
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.dyn_into().unwrap(), App);
+    handle.forget();
+}
+
 #[wasm_bindgen_test]
 fn local_store_round_trips_a_draft_through_local_storage() {
     local_storage().clear().unwrap();
@@ -60,7 +74,7 @@ fn export_runs_as_wasm_and_gives_a_zip() {
 #[wasm_bindgen_test]
 async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
     local_storage().clear().unwrap();
-    leptos::mount::mount_to_body(App);
+    mount_fresh_app();
     sleep(0).await;
     let document = web_sys::window().unwrap().document().unwrap();
     // Step 2 holds the title.
@@ -95,4 +109,65 @@ async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
     );
     // The title was never interpreted as markup.
     assert!(document.get_element_by_id("injected").is_none());
+}
+
+/// A stored draft of hostile content: 1,000 tasks, very long text, emoji,
+/// rare characters, control characters, markup.
+fn hostile_notice() -> Notice {
+    let markup = "<img src=x onerror=alert(1)><script>window.pwned=1</script>";
+    let mut notice = Notice {
+        title: Some(format!("{markup}\u{0}\u{1b}\u{FFFF}𠀀😀")),
+        recipients: vec!["各股室".repeat(2_000)],
+        ..Notice::default()
+    };
+    notice.header.organs = vec![markup.to_owned()];
+    notice
+        .sections
+        .push(notice_desk::core::edit::new_section(&notice, "tasks"));
+    notice.tasks.rows = (0..1_000)
+        .map(|i| TaskRow {
+            name: format!("第{i}项 {markup} 😀\u{7}"),
+            lead: "质量股".into(),
+            ..TaskRow::default()
+        })
+        .collect();
+    notice
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_thousand_task_draft_loads_shows_text_as_text_and_exports() {
+    local_storage().clear().unwrap();
+    let store = LocalStore::open().unwrap();
+    let notice = hostile_notice();
+    draft::save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
+
+    mount_fresh_app();
+    sleep(0).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    document
+        .get_element_by_id("step-4")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    sleep(50).await;
+    let rows = document
+        .query_selector_all("table.tasks tbody tr")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 1_000);
+    let last: web_sys::HtmlInputElement = document
+        .get_element_by_id("task-999-name")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(last.value().starts_with("第999项 <img"));
+    // Nothing of the markup became an element or ran.
+    assert!(document.query_selector("img").unwrap().is_none());
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+
+    // The export of the same draft succeeds and strips what XML forbids.
+    let bytes = export_docx(&notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
 }

@@ -135,7 +135,11 @@ pub fn chinese_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => n.to_string(),
     }
@@ -388,20 +392,32 @@ pub fn task_content(task: &TaskRow) -> String {
 pub fn task_column_widths(rows: &[[String; 5]], total: u32) -> [usize; 5] {
     const SIHAO: f32 = 280.0; // one 四号 character, twips
     const PADDING: f32 = 240.0; // cell margins
+    let total = total as f32;
     let serial = 700.0;
-    let narrow = |col: usize, min: f32| {
-        let longest = rows.iter().map(|r| width(&r[col])).fold(min, f32::max);
+    // 活动内容 keeps at least 40% of the width: it is what is read.
+    let content_min = total * 0.4;
+    let desired = |col: usize| {
+        let longest = rows.iter().map(|r| width(&r[col])).fold(4.0, f32::max);
         longest.min(8.0) * SIHAO + PADDING
     };
-    let time = narrow(2, 4.0);
-    let lead = narrow(3, 4.0);
-    let support = narrow(4, 4.0);
-    let total = total as f32;
-    let content = (total - serial - time - lead - support).max(total * 0.3);
-    let scale = total / (serial + time + lead + support + content);
-    let mut widths = [serial, content, time, lead, support].map(|w| (w * scale).floor() as usize);
-    let sum: usize = widths.iter().sum();
-    widths[1] += total as usize - sum;
+    let mut narrow = [desired(2), desired(3), desired(4)];
+    let room = total - serial - content_min;
+    let wanted: f32 = narrow.iter().sum();
+    if wanted > room {
+        let floor = 4.0 * SIHAO + PADDING;
+        let scale = (room - 3.0 * floor).max(0.0) / (wanted - 3.0 * floor).max(1.0);
+        for w in &mut narrow {
+            *w = floor + (*w - floor) * scale;
+        }
+    }
+    let mut widths = [
+        serial as usize,
+        0,
+        narrow[0] as usize,
+        narrow[1] as usize,
+        narrow[2] as usize,
+    ];
+    widths[1] = total as usize - widths.iter().sum::<usize>();
     widths
 }
 
@@ -501,7 +517,7 @@ pub fn summary_sentence(summary: &Summary) -> String {
     let to = summary.to.trim();
     let mut text = String::new();
     if !what.is_empty() || !to.is_empty() {
-        text.push_str("请");
+        text.push('请');
         if let Some(date) = summary.deadline {
             text.push_str(&format!("于{date}前"));
         }

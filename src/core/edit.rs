@@ -260,10 +260,7 @@ mod tests {
         assert_eq!(notice.sections[1].heading, "活动主题");
         assert_eq!(new_section(&notice, "summary").id, 6);
         for (kind, _) in SECTION_KINDS {
-            assert_eq!(
-                new_section(&notice, kind).content.kind_label().is_empty(),
-                false
-            );
+            assert!(!new_section(&notice, kind).content.kind_label().is_empty());
         }
     }
 

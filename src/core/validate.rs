@@ -120,6 +120,20 @@ pub fn parse_doc_number(text: &str) -> Result<DocNumber, String> {
     })
 }
 
+/// Reads a campaign year: empty, or four digits from 1978 (the first
+/// 质量月) on.
+pub fn parse_year(text: &str) -> Result<Option<u16>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<u16>()
+        .ok()
+        .filter(|y| (1978..=2999).contains(y) && text.len() == 4)
+        .map(Some)
+        .ok_or_else(|| "年度应为四位数字，如 2021。".to_owned())
+}
+
 /// Reads a date as users type it: 2021年9月6日, 2021-09-06, 2021.9.6,
 /// 2021/9/6. Impossible dates (2月30日) are refused with a message.
 pub fn parse_date(text: &str) -> Result<Option<DocDate>, String> {
@@ -194,7 +208,8 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
         out.push(problem(Step::Header, "organ-0", "请填写发文机关名称。"));
     }
     let copy = header.copy_number.trim();
-    if !copy.is_empty() && !(copy.len() == 6 && copy.chars().all(|c| c.is_ascii_digit())) {
+    let six_digits = copy.len() == 6 && copy.chars().all(|c| c.is_ascii_digit());
+    if !copy.is_empty() && !six_digits {
         out.push(problem(
             Step::Header,
             "copy-number",
@@ -386,6 +401,15 @@ mod tests {
         assert!(parse_date("9月6日").is_err());
         assert!(parse_date("二〇二一年九月六日").is_err());
         assert!(parse_date("21年9月6日").is_err());
+    }
+
+    #[test]
+    fn years_are_four_digits() {
+        assert_eq!(parse_year(" 2021 "), Ok(Some(2021)));
+        assert_eq!(parse_year(""), Ok(None));
+        assert!(parse_year("202").is_err());
+        assert!(parse_year("二〇二一").is_err());
+        assert!(parse_year("1900").is_err());
     }
 
     #[test]

@@ -222,7 +222,7 @@ fn ThemeEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
     );
     let preset = Signal::derive(move || notice.with(|n| n.year()).and_then(national_theme));
     view! {
-        <TextField id=format!("section-{id}-theme") label="活动主题" value on_input=set.clone() />
+        <TextField id=format!("section-{id}-theme") label="活动主题" value on_input=set />
         {move || preset.get().map(|theme| view! {
             <p class="hint">
                 {format!("{}年全国“质量月”主题：{}", theme.year, theme.theme)}

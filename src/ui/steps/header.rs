@@ -41,6 +41,7 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
         }
         Err(message) => number_message.set(Some(message)),
     });
+    let year_message = RwSignal::new(None::<String>);
     let urgency = Signal::derive(move || notice.with(|n| n.header.urgency.clone()));
     let year_text = Signal::derive(move || {
         notice.with(|n| n.campaign.year.map(|y| y.to_string()).unwrap_or_default())
@@ -81,12 +82,20 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
             <TextField id="campaign-name" label="活动名称" placeholder="质量月" value=campaign on_input=set_campaign />
             <div class="field narrow">
                 <label for="campaign-year">"年度"</label>
-                <input id="campaign-year" type="number" min="1978" max="2999" inputmode="numeric"
+                // While a year is being typed ("2", "20"…) the model keeps
+                // its last valid year, so the field is never reset under
+                // the user's fingers.
+                <input id="campaign-year" type="text" inputmode="numeric" maxlength="4"
+                    aria-describedby="campaign-year-message"
                     prop:value=move || year_text.get()
                     on:input=move |ev| {
-                        let year = event_target_value(&ev).trim().parse::<u16>().ok().filter(|y| (1978..=2999).contains(y));
-                        notice.update(|n| n.campaign.year = year);
+                        let text = event_target_value(&ev);
+                        match crate::core::validate::parse_year(&text) {
+                            Ok(year) => { year_message.set(None); notice.update(|n| n.campaign.year = year) }
+                            Err(message) => year_message.set(Some(message)),
+                        }
                     } />
+                <p class="message" id="campaign-year-message" role="alert">{move || year_message.get().unwrap_or_default()}</p>
             </div>
             <p class="hint">"标题和方案名称按机关、年度和活动名称自动生成。"</p>
         </fieldset>

@@ -126,9 +126,10 @@ fn TaskRowEditor(
     row: usize,
     deleted: RwSignal<Option<(usize, TaskRow)>>,
 ) -> impl IntoView {
-    let read = move |f: Getter| {
-        Signal::derive(move || notice.with(|n| n.tasks.rows.get(row).map(f).unwrap_or_default()))
-    };
+    // The row as a memo: a keystroke in one row re-renders that row only.
+    let task =
+        Memo::new(move |_| notice.with(|n| n.tasks.rows.get(row).cloned().unwrap_or_default()));
+    let read = move |f: Getter| Signal::derive(move || task.with(f));
     let write = move |f: &dyn Fn(&mut TaskRow)| {
         notice.update(|n| {
             if let Some(task) = n.tasks.rows.get_mut(row) {
