@@ -3,7 +3,8 @@
 //! running as wasm.
 #![cfg(target_arch = "wasm32")]
 
-use notice_desk::core::draft::{self, KeyValueStore, CURRENT_DRAFT_KEY};
+use notice_desk::core::draft::KeyValueStore;
+use notice_desk::core::library::{draft_key, Library, CURRENT_KEY};
 use notice_desk::core::{Notice, TaskList, TaskRow};
 use notice_desk::docx::{export_docx, DocumentMeta};
 use notice_desk::ui::{App, LocalStore};
@@ -55,10 +56,14 @@ fn local_store_round_trips_a_draft_through_local_storage() {
         },
         ..Notice::default()
     };
-    draft::save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
-    assert!(store.get(CURRENT_DRAFT_KEY).unwrap().is_some());
-    let loaded = draft::load_current(&store).unwrap().unwrap();
+    let library = Library::new(store);
+    library.create("t1", notice.clone(), "2021-09-06T08:00:00Z").unwrap();
+    assert!(store.get(&draft_key("t1")).unwrap().is_some());
+    assert_eq!(store.keys().unwrap(), [draft_key("t1")]);
+    let loaded = library.load("t1").unwrap();
     assert_eq!(loaded.notice, notice);
+    store.remove(&draft_key("t1")).unwrap();
+    assert!(library.list().unwrap().drafts.is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -95,9 +100,15 @@ async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
     title
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    sleep(50).await;
+    // Saving waits for a pause in typing.
+    assert_eq!(
+        document.get_element_by_id("save-status").unwrap().text_content().as_deref(),
+        Some("保存中…")
+    );
+    sleep(800).await;
 
-    let saved = local_storage().get_item(CURRENT_DRAFT_KEY).unwrap();
+    let current = local_storage().get_item(CURRENT_KEY).unwrap().unwrap();
+    let saved = local_storage().get_item(&draft_key(&current)).unwrap();
     assert!(saved.unwrap().contains("关于开展“质量月”活动的通知"));
     assert_eq!(
         document
@@ -139,7 +150,9 @@ async fn a_hostile_thousand_task_draft_loads_shows_text_as_text_and_exports() {
     local_storage().clear().unwrap();
     let store = LocalStore::open().unwrap();
     let notice = hostile_notice();
-    draft::save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
+    let library = Library::new(store);
+    library.create("hostile", notice.clone(), "2021-09-06T08:00:00Z").unwrap();
+    library.set_current_id("hostile").unwrap();
 
     mount_fresh_app();
     sleep(0).await;

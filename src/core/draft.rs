@@ -1,24 +1,30 @@
-//! How a draft is kept: a versioned envelope around the notice, written to a
-//! key-value store. The store is a trait so that the browser's localStorage
-//! and the tests' in-memory map are interchangeable.
+//! How a draft is kept: a versioned envelope around the notice. The library
+//! ([`super::library`]) stores envelopes in a key-value store; draft files
+//! ([`super::transfer`]) are envelopes too, so a file round-trips exactly.
 
 use super::model::Notice;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the stored shape of a notice changes incompatibly; older
-/// envelopes are migrated on load.
+/// envelopes are migrated on load (see [`migrate`]).
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Storage key of the draft being edited.
-pub const CURRENT_DRAFT_KEY: &str = "notice-desk/draft/current";
 
 /// What is stored: the notice plus what is needed to load it safely later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftEnvelope {
     pub schema: u32,
-    /// ISO 8601 time of the save.
+    /// W3C date-time of the save.
     pub saved_at: String,
     pub app_version: String,
+    /// The draft's id in the library; empty in a file made elsewhere.
+    #[serde(default)]
+    pub id: String,
+    /// Counts saves, so that two tabs can tell whose text is newer.
+    #[serde(default)]
+    pub revision: u64,
+    /// When the draft was moved to the recycle bin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<String>,
     pub notice: Notice,
 }
 
@@ -28,6 +34,9 @@ impl DraftEnvelope {
             schema: SCHEMA_VERSION,
             saved_at: saved_at.into(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            id: String::new(),
+            revision: 0,
+            deleted_at: None,
             notice,
         }
     }
@@ -36,37 +45,54 @@ impl DraftEnvelope {
         serde_json::to_string(self).expect("a notice always serialises")
     }
 
+    /// Reads an envelope of this or an older schema.
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
-        #[derive(Deserialize)]
-        struct Header {
-            schema: u32,
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DraftError::NotADraft(e.to_string()))?;
+        let schema = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| DraftError::NotADraft("缺少 schema（格式版本）字段".into()))?;
+        if schema > u64::from(SCHEMA_VERSION) {
+            return Err(DraftError::NewerSchema(schema as u32));
         }
-        let header: Header = serde_json::from_str(text).map_err(|_| DraftError::NotADraft)?;
-        if header.schema > SCHEMA_VERSION {
-            return Err(DraftError::NewerSchema(header.schema));
-        }
-        serde_json::from_str(text).map_err(|_| DraftError::NotADraft)
+        let value = migrate(schema as u32, value)?;
+        serde_json::from_value(value).map_err(|e| DraftError::NotADraft(e.to_string()))
+    }
+}
+
+/// Brings an envelope of an older schema up to [`SCHEMA_VERSION`]. Each
+/// released schema gets a step here and a stored sample under
+/// tests/fixtures/schema/, which a test loads.
+fn migrate(schema: u32, value: serde_json::Value) -> Result<serde_json::Value, DraftError> {
+    match schema {
+        SCHEMA_VERSION => Ok(value),
+        other => Err(DraftError::NotADraft(format!("未知的格式版本 {other}"))),
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftError {
-    NotADraft,
+    /// Not a draft this app can read; the detail says why.
+    NotADraft(String),
     NewerSchema(u32),
+    /// The store refused: full, forbidden or broken.
     Storage(String),
+    /// Another tab saved this draft since this tab loaded it.
+    Conflict(Box<DraftEnvelope>),
+    NotFound,
 }
 
 impl std::fmt::Display for DraftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotADraft => f.write_str("这不是本应用保存的草稿，无法读取。"),
+            Self::NotADraft(why) => write!(f, "这不是本应用能读取的草稿（{why}）。"),
             Self::NewerSchema(v) => {
-                write!(
-                    f,
-                    "这份草稿由更新版本的应用保存（格式版本 {v}），请使用新版本打开。"
-                )
+                write!(f, "这份草稿由更新版本的应用保存（格式版本 {v}），请使用新版本打开。")
             }
-            Self::Storage(why) => write!(f, "浏览器存储出错：{why}"),
+            Self::Storage(why) => write!(f, "{why}"),
+            Self::Conflict(_) => f.write_str("另一个标签页已修改这份草稿。"),
+            Self::NotFound => f.write_str("找不到这份草稿，它可能已在另一个标签页中被删除。"),
         }
     }
 }
@@ -77,68 +103,101 @@ impl std::error::Error for DraftError {}
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, DraftError>;
     fn set(&self, key: &str, value: &str) -> Result<(), DraftError>;
+    fn remove(&self, key: &str) -> Result<(), DraftError>;
+    fn keys(&self) -> Result<Vec<String>, DraftError>;
 }
 
-/// Loads the current draft. `Ok(None)` when there is none yet.
-pub fn load_current(store: &impl KeyValueStore) -> Result<Option<DraftEnvelope>, DraftError> {
-    match store.get(CURRENT_DRAFT_KEY)? {
-        None => Ok(None),
-        Some(text) => DraftEnvelope::from_json(&text).map(Some),
+/// An in-memory store for tests and for the command line. `capacity` (in
+/// bytes of keys and values) imitates a full localStorage.
+#[derive(Default)]
+pub struct MemoryStore {
+    entries: std::cell::RefCell<std::collections::BTreeMap<String, String>>,
+    pub capacity: Option<usize>,
+}
+
+impl MemoryStore {
+    /// A store that refuses writes past `bytes`, as a full localStorage does.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            capacity: Some(bytes),
+            ..Self::default()
+        }
     }
 }
-
-/// Saves the current draft.
-pub fn save_current(
-    store: &impl KeyValueStore,
-    notice: &Notice,
-    saved_at: &str,
-) -> Result<(), DraftError> {
-    let envelope = DraftEnvelope::new(notice.clone(), saved_at);
-    store.set(CURRENT_DRAFT_KEY, &envelope.to_json())
-}
-
-/// An in-memory store for tests and for the command line.
-#[derive(Default)]
-pub struct MemoryStore(std::cell::RefCell<std::collections::BTreeMap<String, String>>);
 
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, DraftError> {
-        Ok(self.0.borrow().get(key).cloned())
+        Ok(self.entries.borrow().get(key).cloned())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), DraftError> {
-        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        let mut entries = self.entries.borrow_mut();
+        if let Some(capacity) = self.capacity {
+            let used: usize = entries
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > capacity {
+                return Err(DraftError::Storage(QUOTA_MESSAGE.into()));
+            }
+        }
+        entries.insert(key.to_owned(), value.to_owned());
         Ok(())
     }
+    fn remove(&self, key: &str) -> Result<(), DraftError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, DraftError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
 }
+
+/// What the user reads when storage is full.
+pub const QUOTA_MESSAGE: &str =
+    "浏览器存储空间已满，最新的修改未能保存。草稿仍在本页中，请先下载草稿文件，再删除不需要的草稿。";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_saved_draft_loads_back_identical() {
-        let store = MemoryStore::default();
-        assert_eq!(load_current(&store), Ok(None));
-        let notice = Notice {
-            title: Some("关于开展2021年“质量月”活动的通知".into()),
-            ..Notice::default()
-        };
-        save_current(&store, &notice, "2021-09-06T08:00:00Z").unwrap();
-        let loaded = load_current(&store).unwrap().unwrap();
-        assert_eq!(loaded.notice, notice);
-        assert_eq!(loaded.schema, SCHEMA_VERSION);
-    }
-
-    #[test]
     fn garbage_and_newer_drafts_are_refused_not_misread() {
-        assert_eq!(DraftEnvelope::from_json("{"), Err(DraftError::NotADraft));
+        assert!(matches!(
+            DraftEnvelope::from_json("{"),
+            Err(DraftError::NotADraft(_))
+        ));
         assert_eq!(
             DraftEnvelope::from_json(r#"{"schema":99,"notice":{}}"#),
             Err(DraftError::NewerSchema(99))
         );
-        assert_eq!(
-            DraftEnvelope::from_json(r#"{"schema":1,"notice":{"tasks":{"rows":"x"}}}"#),
-            Err(DraftError::NotADraft)
-        );
+        assert!(matches!(
+            DraftEnvelope::from_json(r#"{"schema":1,"saved_at":"","app_version":"","notice":{"tasks":{"rows":"x"}}}"#),
+            Err(DraftError::NotADraft(_))
+        ));
+        assert!(matches!(
+            DraftEnvelope::from_json(r#"{"notice":{}}"#),
+            Err(DraftError::NotADraft(why)) if why.contains("schema")
+        ));
+    }
+
+    #[test]
+    fn every_released_schema_still_loads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema");
+        for version in 1..=SCHEMA_VERSION {
+            let path = dir.join(format!("v{version}.json"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("keep a stored draft of schema {version} at {path:?}"));
+            let draft = DraftEnvelope::from_json(&text).unwrap();
+            assert!(!draft.notice.tasks.rows.is_empty(), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn a_full_memory_store_refuses_and_keeps_what_it_had() {
+        let store = MemoryStore::with_capacity(20);
+        store.set("a", "0123456789").unwrap();
+        assert!(store.set("b", "0123456789").is_err());
+        assert_eq!(store.get("a").unwrap().as_deref(), Some("0123456789"));
     }
 }

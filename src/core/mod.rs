@@ -6,10 +6,12 @@ pub mod compose;
 pub mod draft;
 pub mod edit;
 pub mod gbt9704;
+pub mod library;
 pub mod model;
 pub mod text;
 pub mod themes;
 pub mod time;
+pub mod transfer;
 pub mod validate;
 
 pub use model::{

@@ -14,6 +14,27 @@ pub fn w3c_from_unix(secs: u64) -> String {
     )
 }
 
+/// The day (days since 1970-01-01) of a W3C date-time such as
+/// 2021-09-06T08:00:00Z; `None` when it does not start with a date.
+pub fn days_of_w3c(text: &str) -> Option<i64> {
+    let date = text.get(..10)?;
+    let mut parts = date.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian
 /// calendar (Howard Hinnant's civil_from_days).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -38,5 +59,9 @@ mod tests {
         assert_eq!(w3c_from_unix(0), "1970-01-01T00:00:00Z");
         assert_eq!(w3c_from_unix(1_630_915_200), "2021-09-06T08:00:00Z");
         assert_eq!(w3c_from_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(days_of_w3c("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(days_of_w3c("2000-02-29T00:00:00.000Z"), Some(951_782_400 / 86_400));
+        assert_eq!(days_of_w3c("2021-09-06T08:00:00Z"), Some(1_630_915_200 / 86_400));
+        assert_eq!(days_of_w3c("garbage"), None);
     }
 }

@@ -1,78 +1,53 @@
-//! The page: loads the draft, saves every change, and shows the stepper
-//! with the current step.
+//! The page: the session (open draft, autosave), the header with the save
+//! state and the library, and the stepper with the current step.
 
 use super::browser;
+use super::library::LibraryPanel;
+use super::session::{SaveState, Session};
 use super::steps::*;
-use super::storage::LocalStore;
-use crate::core::draft::{self, DraftError, KeyValueStore};
+use crate::core::draft::KeyValueStore;
 use crate::core::validate::{problems, Step};
 use crate::core::Notice;
 use leptos::prelude::*;
-
-/// What the save indicator shows.
-#[derive(Clone, PartialEq)]
-enum SaveState {
-    Saved,
-    Failed(String),
-}
 
 const FONT_SETTING_KEY: &str = "notice-desk/settings/common-fonts";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = LocalStore::open();
-    let (initial, problem) = match &store {
-        Ok(store) => match draft::load_current(store) {
-            Ok(found) => (found.map(|e| e.notice).unwrap_or_default(), None),
-            Err(error) => (Notice::default(), Some(error)),
-        },
-        Err(error) => (Notice::default(), Some(error.clone())),
-    };
-    // An unreadable stored draft must never be overwritten: keep saving off
-    // until the user has seen the message (recovery comes with the draft
-    // library).
-    let can_save = !matches!(
-        problem,
-        Some(DraftError::NotADraft | DraftError::NewerSchema(_))
-    );
-    let notice = RwSignal::new(initial);
-    let save_state = RwSignal::new(match &problem {
-        Some(error) => SaveState::Failed(error.to_string()),
-        None => SaveState::Saved,
+    let session = Session::start();
+    provide_context(session);
+    let notice = session.notice;
+    let step = RwSignal::new(Step::Header);
+    provide_context(step);
+    let show_library = RwSignal::new(false);
+
+    // Every change is saved shortly after; pending edits are written when
+    // the page is hidden or closed, and changes from other tabs arrive
+    // through the storage event.
+    Effect::watch(move || notice.track(), move |_, _, _| session.changed(), false);
+    let flush = move || session.flush();
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
+        }
     });
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if let Some(key) = ev.key() {
+            session.stored_elsewhere(&key, ev.new_value());
+        }
+    });
+
+    let local = super::storage::LocalStore::open().ok();
     let common_fonts = RwSignal::new(
-        store
-            .as_ref()
-            .ok()
+        local
             .and_then(|s| s.get(FONT_SETTING_KEY).ok().flatten())
             .is_some_and(|v| v == "1"),
     );
-    let step = RwSignal::new(Step::Header);
-    provide_context(step);
-
-    let settings_store = store.clone();
-    Effect::watch(
-        move || notice.get(),
-        move |current, _, _| {
-            let result = match (&store, can_save) {
-                (Ok(store), true) => draft::save_current(store, current, &browser::now_w3c()),
-                (Err(error), _) => Err(error.clone()),
-                (_, false) => Err(DraftError::Storage(
-                    "已存草稿无法读取，为保护它，本次修改未写入存储。".into(),
-                )),
-            };
-            save_state.set(match result {
-                Ok(()) => SaveState::Saved,
-                Err(error) => SaveState::Failed(error.to_string()),
-            });
-        },
-        false,
-    );
-    let settings = settings_store;
     Effect::watch(
         move || common_fonts.get(),
         move |on, _, _| {
-            if let Ok(store) = &settings {
+            if let Some(store) = local {
                 let _ = store.set(FONT_SETTING_KEY, if *on { "1" } else { "0" });
             }
         },
@@ -82,26 +57,74 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>"通知起草台"</h1>
-            <SaveIndicator state=save_state />
+            <div class="header-right">
+                <SaveIndicator state=session.save_state />
+                <button type="button" id="open-library" class:active=move || show_library.get()
+                    on:click=move |_| { session.flush(); show_library.update(|s| *s = !*s) }>
+                    "草稿库"
+                </button>
+            </div>
         </header>
-        <div class="workspace">
-            <Stepper notice step />
-            <main class="editor">
-                <form on:submit=|ev| ev.prevent_default() autocomplete="off">
-                    {move || match step.get() {
-                        Step::Header => view! { <HeaderStep notice /> }.into_any(),
-                        Step::Title => view! { <TitleStep notice /> }.into_any(),
-                        Step::Body => view! { <BodyStep notice /> }.into_any(),
-                        Step::Tasks => view! { <TasksStep notice /> }.into_any(),
-                        Step::Requirements => view! { <RequirementsStep notice /> }.into_any(),
-                        Step::Contacts => view! { <ContactsStep notice /> }.into_any(),
-                        Step::Closing => view! { <ClosingStep notice /> }.into_any(),
-                        Step::Check => view! { <CheckStep notice common_fonts /> }.into_any(),
-                    }}
-                </form>
-                <StepButtons step />
+        <Banners />
+        <Show when=move || show_library.get() fallback=move || view! {
+            <div class="workspace">
+                <Stepper notice step />
+                <main class="editor">
+                    <form on:submit=|ev| ev.prevent_default() autocomplete="off">
+                        {move || match step.get() {
+                            Step::Header => view! { <HeaderStep notice /> }.into_any(),
+                            Step::Title => view! { <TitleStep notice /> }.into_any(),
+                            Step::Body => view! { <BodyStep notice /> }.into_any(),
+                            Step::Tasks => view! { <TasksStep notice /> }.into_any(),
+                            Step::Requirements => view! { <RequirementsStep notice /> }.into_any(),
+                            Step::Contacts => view! { <ContactsStep notice /> }.into_any(),
+                            Step::Closing => view! { <ClosingStep notice /> }.into_any(),
+                            Step::Check => view! { <CheckStep notice common_fonts /> }.into_any(),
+                        }}
+                    </form>
+                    <StepButtons step />
+                </main>
+            </div>
+        }>
+            <main class="editor wide">
+                <LibraryPanel on_close=Callback::new(move |_| show_library.set(false)) />
             </main>
-        </div>
+        </Show>
+    }
+}
+
+/// Conflicts, storage failures and one-off notes, above the editor.
+#[component]
+fn Banners() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let storage_failed = Signal::derive(move || {
+        matches!(session.save_state.get(), SaveState::Failed(_)) && session.conflict.with(Option::is_none)
+    });
+    let download = move |_| {
+        let file = session.current_file();
+        let _ = browser::download(file.as_bytes(), "草稿.json", "application/json");
+    };
+    view! {
+        <Show when=move || session.conflict.with(Option::is_some)>
+            <div class="banner conflict" role="alert" id="conflict">
+                <p>"另一个标签页修改了这份草稿。为避免互相覆盖，本页的修改暂未保存。请选择："</p>
+                <button type="button" id="take-theirs" on:click=move |_| session.take_theirs()>"采用另一页的版本"</button>
+                <button type="button" id="keep-mine" on:click=move |_| session.keep_mine()>"保留本页的版本（覆盖另一页）"</button>
+                <button type="button" id="keep-both" on:click=move |_| session.keep_both()>"两者都保留（本页另存为新草稿）"</button>
+            </div>
+        </Show>
+        <Show when=move || storage_failed.get()>
+            <div class="banner error" role="alert" id="storage-problem">
+                <p>{move || match session.save_state.get() { SaveState::Failed(why) => why, _ => String::new() }}</p>
+                <button type="button" id="download-draft" on:click=download>"下载草稿文件"</button>
+            </div>
+        </Show>
+        <Show when=move || session.note.with(Option::is_some)>
+            <div class="banner note" role="status" id="session-note">
+                <p>{move || session.note.get().unwrap_or_default()}</p>
+                <button type="button" on:click=move |_| session.note.set(None)>"知道了"</button>
+            </div>
+        </Show>
     }
 }
 
@@ -110,11 +133,13 @@ fn SaveIndicator(state: RwSignal<SaveState>) -> impl IntoView {
     view! {
         <p id="save-status" role="status" class=move || match state.get() {
             SaveState::Saved => "save ok",
+            SaveState::Saving => "save pending",
             SaveState::Failed(_) => "save failed",
         }>
             {move || match state.get() {
-                SaveState::Saved => "已保存".to_owned(),
-                SaveState::Failed(why) => format!("保存失败：{why}"),
+                SaveState::Saved => "已保存",
+                SaveState::Saving => "保存中…",
+                SaveState::Failed(_) => "保存失败",
             }}
         </p>
     }

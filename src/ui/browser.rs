@@ -35,3 +35,11 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// The bytes of a file the user picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "无法读取文件。".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

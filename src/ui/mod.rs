@@ -4,10 +4,13 @@
 mod app;
 mod browser;
 mod fields;
+mod library;
+mod session;
 mod steps;
 mod storage;
 
 pub use app::App;
+pub use session::Session;
 pub use storage::LocalStore;
 
 /// Mounts the app on the page's body.

@@ -1,6 +1,6 @@
 //! The browser's localStorage behind the core's [`KeyValueStore`].
 
-use crate::core::draft::{DraftError, KeyValueStore};
+use crate::core::draft::{DraftError, KeyValueStore, QUOTA_MESSAGE};
 use gloo_storage::{LocalStorage, Storage};
 
 /// localStorage, once it is known to be usable. Storage can be missing or
@@ -15,7 +15,8 @@ impl LocalStore {
         match web_sys::window().map(|w| w.local_storage()) {
             Some(Ok(Some(_))) => Ok(Self(())),
             _ => Err(DraftError::Storage(
-                "浏览器禁止了本地存储，草稿只保存在本页面中，关闭前请导出。".into(),
+                "浏览器禁止了本地存储（可能处于隐私模式或禁用了网站数据），草稿只保存在本页中，关闭前请下载草稿文件。"
+                    .into(),
             )),
         }
     }
@@ -25,12 +26,27 @@ impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, DraftError> {
         LocalStorage::raw()
             .get_item(key)
-            .map_err(|_| DraftError::Storage("无法读取本地存储。".into()))
+            .map_err(|_| DraftError::Storage("无法读取浏览器存储。".into()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), DraftError> {
-        LocalStorage::raw().set_item(key, value).map_err(|_| {
-            DraftError::Storage("本地存储空间已满或不可用，草稿未能保存，请导出备份。".into())
-        })
+        // The only way setItem fails in practice is QuotaExceededError.
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| DraftError::Storage(QUOTA_MESSAGE.into()))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), DraftError> {
+        LocalStorage::raw()
+            .remove_item(key)
+            .map_err(|_| DraftError::Storage("无法修改浏览器存储。".into()))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, DraftError> {
+        let storage = LocalStorage::raw();
+        let length = LocalStorage::length();
+        Ok((0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }

@@ -368,11 +368,13 @@ pub mod ui {
         }
     }
 
-    /// The draft as stored in localStorage (the app's draft file format).
+    /// The open draft as stored in localStorage (the app's draft file
+    /// format), once the app says it is saved.
     pub async fn stored_draft(client: &Client) -> String {
+        wait_for_saved(client).await;
         client
             .execute(
-                "return localStorage.getItem('notice-desk/draft/current');",
+                "return localStorage.getItem('notice-desk/draft/' + localStorage.getItem('notice-desk/current'));",
                 vec![],
             )
             .await
@@ -381,4 +383,87 @@ pub mod ui {
             .expect("a stored draft")
             .to_owned()
     }
+
+    /// Waits until pending edits are written (the save is debounced).
+    pub async fn wait_for_saved(client: &Client) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = client
+                .find(Locator::Css("#save-status"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap_or_default();
+            if text == "已保存" {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the draft is never saved: {text}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// Converts a .docx to PDF with LibreOffice as [`libreoffice_pdf`] does,
+/// with fonts replaced first (LibreOffice's replacement table, "always"):
+/// `(font named in the file, font used)`. Lets a test give the file's
+/// fonts the metrics of fonts that are not installed.
+pub fn libreoffice_pdf_with_fonts(docx: &Path, replacements: &[(&str, &str)]) -> PathBuf {
+    let out = temp_dir(&format!(
+        "pdf-fonts-{}",
+        docx.file_stem().unwrap().to_string_lossy().len()
+    ));
+    let profile = temp_dir("lo-profile-fonts");
+    let pairs: String = replacements
+        .iter()
+        .enumerate()
+        .map(|(i, (from, to))| {
+            format!(
+                concat!(
+                    r#"<node oor:name="_{i}" oor:op="replace">"#,
+                    r#"<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>"#,
+                    r#"<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>"#,
+                    r#"<prop oor:name="ReplaceFont" oor:op="fuse"><value>{from}</value></prop>"#,
+                    r#"<prop oor:name="SubstituteFont" oor:op="fuse"><value>{to}</value></prop>"#,
+                    "</node>"
+                ),
+                i = i,
+                from = from,
+                to = to
+            )
+        })
+        .collect();
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        format!(
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+                r#"<oor:items xmlns:oor="http://openoffice.org/2001/registry" "#,
+                r#"xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+                r#"<item oor:path="/org.openoffice.Office.Common/Font/Substitution">"#,
+                r#"<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>"#,
+                r#"<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{}</item>"#,
+                "</oor:items>"
+            ),
+            pairs
+        ),
+    )
+    .unwrap();
+    let status = Command::new("libreoffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(docx)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("LibreOffice is installed (scripts/test.sh installs it)");
+    assert!(status.success(), "LibreOffice failed on {}", docx.display());
+    let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(pdf.is_file(), "LibreOffice wrote no PDF for {}", docx.display());
+    pdf
 }
