@@ -97,22 +97,27 @@ impl Session {
                 let now = browser::now_w3c();
                 let _ = library.purge_expired(&now);
                 let last = library.current_id().ok().flatten();
-                let opened = last
-                    .as_deref()
-                    .and_then(|id| library.load(id).ok().filter(|e| e.deleted_at.is_none()))
+                let last_draft = last.as_deref().map(|id| library.load(id));
+                let unreadable = matches!(
+                    last_draft,
+                    Some(Err(DraftError::NotADraft(_) | DraftError::NewerSchema(_)))
+                );
+                let opened = last_draft
+                    .and_then(Result::ok)
+                    .filter(|e| e.deleted_at.is_none())
                     .or_else(|| {
                         let newest = library.list().ok()?.drafts.into_iter().next()?;
                         library.load(&newest.id).ok()
                     });
+                if unreadable {
+                    session.note.set(Some(
+                        "上次编辑的草稿无法读取，已原样保留在草稿库的“无法读取的草稿”中，可下载其原始内容。"
+                            .into(),
+                    ));
+                }
                 match opened {
                     Some(envelope) => session.adopt(envelope),
                     None => {
-                        if last.is_some() {
-                            session.note.set(Some(
-                                "上次编辑的草稿无法读取，已原样保留在草稿库的“无法读取”中；已为您新建草稿。"
-                                    .into(),
-                            ));
-                        }
                         session.create(blank_notice());
                     }
                 }
