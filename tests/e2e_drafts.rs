@@ -263,5 +263,31 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     wait_for_text(&client, "#recycle-bin", &title).await;
     click(&client, &format!("button[aria-label='恢复“{title}”']")).await;
     wait_for(&client, &format!("button[aria-label='删除“{title}”']")).await;
+
+    // Several files at once, then a backup of everything and its restore.
+    let city = support::project_root().join("tests/fixtures/city-plan-table.json");
+    client
+        .find(Locator::Css("#import-drafts"))
+        .await
+        .unwrap()
+        .send_keys(&format!("{}\n{}", fixture.display(), city.display()))
+        .await
+        .unwrap();
+    wait_for_text(&client, "#library-messages", "已导入 2 份草稿").await;
+    let drafts = js(&client, "return document.querySelectorAll('#draft-list tbody tr').length").await;
+    assert_eq!(drafts.as_u64(), Some(4), "the first draft, the county sample twice, the city");
+    for old in std::fs::read_dir(&downloads).unwrap().flatten() {
+        std::fs::remove_file(old.path()).unwrap();
+    }
+    click(&client, "#backup-all").await;
+    let backup = support::wait_for_file(&downloads, "json", Duration::from_secs(10));
+    client
+        .find(Locator::Css("#import-drafts"))
+        .await
+        .unwrap()
+        .send_keys(backup.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for_text(&client, "#library-messages", "已导入 4 份草稿").await;
     client.close().await.unwrap();
 }
