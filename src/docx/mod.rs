@@ -3,6 +3,7 @@
 //! the tests alike.
 
 mod layout;
+pub mod request;
 mod package;
 
 use crate::core::{compose, Notice};

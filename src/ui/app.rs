@@ -38,6 +38,11 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The export worker loads after the first paint, off the critical path.
+    request_animation_frame(|| {
+        set_timeout(super::worker::warm_up, std::time::Duration::from_millis(200))
+    });
+
     let local = super::storage::LocalStore::open().ok();
     let common_fonts = RwSignal::new(
         local

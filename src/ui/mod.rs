@@ -8,6 +8,7 @@ mod library;
 mod session;
 mod steps;
 mod storage;
+mod worker;
 
 pub use app::App;
 pub use session::Session;

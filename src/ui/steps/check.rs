@@ -2,8 +2,7 @@
 
 use crate::core::validate::{problems, Step};
 use crate::core::Notice;
-use crate::docx::{export_docx, file_name, DocumentMeta, FontSet};
-use crate::ui::browser;
+use crate::ui::{browser, worker};
 use leptos::prelude::*;
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -27,21 +26,24 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
     let step = expect_context::<RwSignal<Step>>();
     let found = Memo::new(move |_| notice.with(problems));
     let message = RwSignal::new(None::<Result<String, String>>);
+    let busy = RwSignal::new(false);
     let export = move |_| {
-        let fonts = if common_fonts.get_untracked() {
-            FontSet::COMMON
-        } else {
-            FontSet::STANDARD
-        };
-        let result = notice.with_untracked(|n| {
-            let mut meta = DocumentMeta::at(browser::now_w3c());
-            meta.fonts = fonts;
-            let bytes = export_docx(n, &meta).map_err(|e| e.to_string())?;
-            let name = file_name(n);
-            browser::download(&bytes, &name, DOCX_MIME)?;
-            Ok(format!("已导出 {name}"))
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(None);
+        let draft = notice.get_untracked();
+        let common = common_fonts.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match worker::export(&draft, browser::now_w3c(), common).await {
+                Ok(file) => browser::download(&file.bytes, &file.name, DOCX_MIME)
+                    .map(|()| format!("已导出 {}", file.name)),
+                Err(error) => Err(format!("导出失败：{error}")),
+            };
+            message.set(Some(result));
+            busy.set(false);
         });
-        message.set(Some(result));
     };
     view! {
         <h2>"检查与导出"</h2>
@@ -68,7 +70,11 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />
             <label for="common-fonts">"本机没有仿宋_GB2312、楷体_GB2312字体时，改用“仿宋”“楷体”"</label>
         </div>
-        <button type="button" id="export" class="primary" on:click=export>"导出 Word 文档（.docx）"</button>
+        <button type="button" id="export" class="primary" on:click=export
+            disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+            {move || if busy.get() { "正在导出…" } else { "导出 Word 文档（.docx）" }}
+        </button>
+        <Show when=move || busy.get()><span class="spinner" role="status" aria-label="正在导出"></span></Show>
         <p id="export-status" role="status" class=move || match message.get() {
             Some(Err(_)) => "error",
             _ => "",

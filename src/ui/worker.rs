@@ -1,0 +1,109 @@
+//! The export behind an async interface: the work runs in a Web Worker
+//! (src/bin/export_worker.rs), so the page's first load stays small and
+//! typing never waits for an export. The worker is started after the first
+//! paint, so the first export does not wait for its download either.
+
+use crate::core::Notice;
+use crate::docx::request::ExportRequest;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Trunk names a worker's files after its binary (no content hash).
+const WORKER_SCRIPT: &str = "./export-worker_loader.js";
+
+struct ExportWorker {
+    worker: web_sys::Worker,
+    pending: std::rc::Rc<RefCell<HashMap<u32, js_sys::Function>>>,
+    next_id: u32,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
+}
+
+fn start() -> Result<(), String> {
+    WORKER.with(|slot| {
+        if slot.borrow().is_some() {
+            return Ok(());
+        }
+        let worker = web_sys::Worker::new(WORKER_SCRIPT)
+            .map_err(|_| "无法启动导出程序（Web Worker）。".to_owned())?;
+        let pending = std::rc::Rc::new(RefCell::new(HashMap::<u32, js_sys::Function>::new()));
+        let waiting = pending.clone();
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let id = js_sys::Reflect::get(&data, &"id".into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(-1.0) as u32;
+                if let Some(resolve) = waiting.borrow_mut().remove(&id) {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            },
+        );
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        *slot.borrow_mut() = Some(ExportWorker {
+            worker,
+            pending,
+            next_id: 1,
+            _on_message: on_message,
+        });
+        Ok(())
+    })
+}
+
+/// Starts the worker ahead of the first export.
+pub fn warm_up() {
+    let _ = start();
+}
+
+/// The exported file: its name and bytes.
+pub struct Exported {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Exports the notice in the worker.
+pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+    start()?;
+    let request = serde_json::to_string(&ExportRequest {
+        notice: notice.clone(),
+        now,
+        common_fonts,
+    })
+    .map_err(|e| e.to_string())?;
+    let promise = WORKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let worker = slot.as_mut().ok_or("导出程序未启动。")?;
+        let id = worker.next_id;
+        worker.next_id += 1;
+        let pending = worker.pending.clone();
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            pending.borrow_mut().insert(id, resolve);
+        });
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&request));
+        worker
+            .worker
+            .post_message(&message)
+            .map_err(|_| "无法把草稿交给导出程序。".to_owned())?;
+        Ok::<_, String>(promise)
+    })?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "导出程序没有回应。".to_owned())?;
+    let get = |key: &str| js_sys::Reflect::get(&answer, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("ok").as_bool() == Some(true) {
+        Ok(Exported {
+            name: get("name").as_string().unwrap_or_default(),
+            bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec(),
+        })
+    } else {
+        Err(get("error").as_string().unwrap_or_else(|| "导出失败。".into()))
+    }
+}
