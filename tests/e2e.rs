@@ -95,3 +95,41 @@ async fn a_user_drafts_reloads_and_exports_a_notice_that_libreoffice_opens() {
         assert!(text.contains(expected), "the PDF lacks {expected}: {text}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn other_scripts_export_through_the_js_function() {
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("js-api")).await;
+    open_fresh(&client, &base).await;
+    let draft = std::fs::read_to_string(
+        support::project_root().join("tests/fixtures/city-plan-table.json"),
+    )
+    .unwrap();
+    let head = client
+        .execute_async(
+            "const [json, done] = arguments;
+             window.wasmBindings.exportDocx(json)
+               .then(bytes => done([bytes.length, bytes[0], bytes[1]]))
+               .catch(e => done(String(e)));",
+            vec![draft.into()],
+        )
+        .await
+        .unwrap();
+    let head: Vec<u64> = serde_json::from_value(head.clone()).unwrap_or_else(|_| panic!("{head}"));
+    assert!(head[0] > 5_000, "{head:?}");
+    assert_eq!(&head[1..], [u64::from(b'P'), u64::from(b'K')]);
+    let refused = client
+        .execute_async(
+            "window.wasmBindings.exportDocx('{not json').then(() => arguments[0]('exported'), e => arguments[0](String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        refused.as_str().unwrap().contains("不是本应用能读取的草稿"),
+        "{refused}"
+    );
+    client.close().await.unwrap();
+}

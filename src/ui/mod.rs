@@ -19,3 +19,18 @@ pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
+
+/// For other pages and scripts: the app's export as a function. Takes a
+/// draft file's JSON (the format in README.md), resolves to the .docx bytes.
+/// Trunk exposes it as `window.wasmBindings.exportDocx(json)`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = exportDocx)]
+pub async fn export_docx_js(
+    draft_json: String,
+) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
+    let draft = crate::core::draft::DraftEnvelope::from_json(&draft_json)
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
+    let file = worker::export(&draft.notice, browser::now_w3c(), false)
+        .await
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
+    Ok(js_sys::Uint8Array::from(file.bytes.as_slice()))
+}

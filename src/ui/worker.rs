@@ -13,9 +13,17 @@ use wasm_bindgen::JsCast;
 /// Trunk names a worker's files after its binary (no content hash).
 const WORKER_SCRIPT: &str = "./export-worker_loader.js";
 
+/// Requests waiting for the worker, and whether it has said it is ready.
+#[derive(Default)]
+struct Mailbox {
+    ready: bool,
+    queued: Vec<js_sys::Object>,
+    pending: HashMap<u32, js_sys::Function>,
+}
+
 struct ExportWorker {
     worker: web_sys::Worker,
-    pending: std::rc::Rc<RefCell<HashMap<u32, js_sys::Function>>>,
+    mailbox: std::rc::Rc<RefCell<Mailbox>>,
     next_id: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
@@ -31,16 +39,30 @@ fn start() -> Result<(), String> {
         }
         let worker = web_sys::Worker::new(WORKER_SCRIPT)
             .map_err(|_| "无法启动导出程序（Web Worker）。".to_owned())?;
-        let pending = std::rc::Rc::new(RefCell::new(HashMap::<u32, js_sys::Function>::new()));
-        let waiting = pending.clone();
+        let mailbox = std::rc::Rc::new(RefCell::new(Mailbox::default()));
+        let inbox = mailbox.clone();
+        let sender = worker.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
                 let data = event.data();
+                let mut mailbox = inbox.borrow_mut();
+                if js_sys::Reflect::get(&data, &"ready".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    == Some(true)
+                {
+                    mailbox.ready = true;
+                    for message in std::mem::take(&mut mailbox.queued) {
+                        let _ = sender.post_message(&message);
+                    }
+                    return;
+                }
                 let id = js_sys::Reflect::get(&data, &"id".into())
                     .ok()
                     .and_then(|v| v.as_f64())
                     .unwrap_or(-1.0) as u32;
-                if let Some(resolve) = waiting.borrow_mut().remove(&id) {
+                if let Some(resolve) = mailbox.pending.remove(&id) {
+                    drop(mailbox);
                     let _ = resolve.call1(&JsValue::NULL, &data);
                 }
             },
@@ -48,7 +70,7 @@ fn start() -> Result<(), String> {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         *slot.borrow_mut() = Some(ExportWorker {
             worker,
-            pending,
+            mailbox,
             next_id: 1,
             _on_message: on_message,
         });
@@ -81,17 +103,22 @@ pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<
         let worker = slot.as_mut().ok_or("导出程序未启动。")?;
         let id = worker.next_id;
         worker.next_id += 1;
-        let pending = worker.pending.clone();
+        let mailbox = worker.mailbox.clone();
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            pending.borrow_mut().insert(id, resolve);
+            mailbox.borrow_mut().pending.insert(id, resolve);
         });
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
         let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&request));
-        worker
-            .worker
-            .post_message(&message)
-            .map_err(|_| "无法把草稿交给导出程序。".to_owned())?;
+        let mut mailbox = mailbox.borrow_mut();
+        if mailbox.ready {
+            worker
+                .worker
+                .post_message(&message)
+                .map_err(|_| "无法把草稿交给导出程序。".to_owned())?;
+        } else {
+            mailbox.queued.push(message);
+        }
         Ok::<_, String>(promise)
     })?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise)
@@ -104,6 +131,8 @@ pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<
             bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec(),
         })
     } else {
-        Err(get("error").as_string().unwrap_or_else(|| "导出失败。".into()))
+        Err(get("error")
+            .as_string()
+            .unwrap_or_else(|| "导出失败。".into()))
     }
 }
