@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+# No autoreload: its inline script would break the page's CSP.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

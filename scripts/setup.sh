@@ -29,6 +29,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
+# The post-build hook (service worker, CSP) and the single-file build are
+# Python scripts.
+if ! command -v python3 >/dev/null; then
+  say "installing python3"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q && "${sudo_cmd[@]}" apt-get install -y -q python3
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   say "installing wasm-opt (npm binaryen 132) into tools/"
   (cd "$root/tools" && npm ci --no-audit --no-fund)

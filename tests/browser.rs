@@ -57,7 +57,9 @@ fn local_store_round_trips_a_draft_through_local_storage() {
         ..Notice::default()
     };
     let library = Library::new(store);
-    library.create("t1", notice.clone(), "2021-09-06T08:00:00Z").unwrap();
+    library
+        .create("t1", notice.clone(), "2021-09-06T08:00:00Z")
+        .unwrap();
     assert!(store.get(&draft_key("t1")).unwrap().is_some());
     assert_eq!(store.keys().unwrap(), [draft_key("t1")]);
     let loaded = library.load("t1").unwrap();
@@ -102,7 +104,11 @@ async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
         .unwrap();
     // Saving waits for a pause in typing.
     assert_eq!(
-        document.get_element_by_id("save-status").unwrap().text_content().as_deref(),
+        document
+            .get_element_by_id("save-status")
+            .unwrap()
+            .text_content()
+            .as_deref(),
         Some("保存中…")
     );
     sleep(800).await;
@@ -151,7 +157,9 @@ async fn a_hostile_thousand_task_draft_loads_shows_text_as_text_and_exports() {
     let store = LocalStore::open().unwrap();
     let notice = hostile_notice();
     let library = Library::new(store);
-    library.create("hostile", notice.clone(), "2021-09-06T08:00:00Z").unwrap();
+    library
+        .create("hostile", notice.clone(), "2021-09-06T08:00:00Z")
+        .unwrap();
     library.set_current_id("hostile").unwrap();
 
     mount_fresh_app();

@@ -30,7 +30,13 @@ async fn keystrokes_survive_a_reload_and_a_closed_tab_inside_the_save_delay() {
     replace(&client, "#title", "关于开展质量宣传活动的通知").await;
     // No wait: the save is still pending when the page goes away.
     assert_eq!(
-        client.find(Locator::Css("#save-status")).await.unwrap().text().await.unwrap(),
+        client
+            .find(Locator::Css("#save-status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
         "保存中…"
     );
     client.refresh().await.unwrap();
@@ -46,7 +52,10 @@ async fn keystrokes_survive_a_reload_and_a_closed_tab_inside_the_save_delay() {
     client.switch_to_window(second).await.unwrap();
     client.goto(&base).await.unwrap();
     wait_for(&client, "#step-1").await;
-    assert_eq!(title_value(&client).await, "关于开展质量宣传活动的通知（修订）");
+    assert_eq!(
+        title_value(&client).await,
+        "关于开展质量宣传活动的通知（修订）"
+    );
     client.close().await.unwrap();
 }
 
@@ -69,7 +78,11 @@ async fn a_corrupt_entry_is_kept_reported_and_downloadable_and_the_app_starts() 
     // Editing works, in a new draft; the broken entry is untouched.
     type_into(&client, "#organ-0", "某某县市场监督管理局").await;
     wait_for_saved(&client).await;
-    let raw = js(&client, "return localStorage.getItem('notice-desk/draft/broken')").await;
+    let raw = js(
+        &client,
+        "return localStorage.getItem('notice-desk/draft/broken')",
+    )
+    .await;
     assert_eq!(raw.as_str(), Some("{\"schema\":1,\"notice\":{\"title\":"));
     click(&client, "#open-library").await;
     wait_for_text(&client, "#unreadable", "notice-desk/draft/broken").await;
@@ -106,11 +119,20 @@ async fn a_full_storage_shows_the_error_keeps_the_draft_and_offers_a_download() 
     type_into(&client, "#organ-0", "（联合）").await;
     wait_for_text(&client, "#storage-problem", "存储空间已满").await;
     assert_eq!(
-        client.find(Locator::Css("#save-status")).await.unwrap().text().await.unwrap(),
+        client
+            .find(Locator::Css("#save-status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
         "保存失败"
     );
     // The draft is still in the page, and what was stored is intact.
-    assert_eq!(value(&client, "#organ-0").await, "某某县市场监督管理局（联合）");
+    assert_eq!(
+        value(&client, "#organ-0").await,
+        "某某县市场监督管理局（联合）"
+    );
     let after = js(
         &client,
         "return localStorage.getItem('notice-desk/draft/' + localStorage.getItem('notice-desk/current'))",
@@ -226,7 +248,11 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     )
     .unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("wrong.json", b"{\"title\": \"x\"".to_vec(), "不是有效的 JSON"),
+        (
+            "wrong.json",
+            b"{\"title\": \"x\"".to_vec(),
+            "不是有效的 JSON",
+        ),
         ("renamed.json", docx, "Word"),
         ("big.json", big, "文件太大"),
         ("deep.json", deep.into_bytes(), "嵌套层次过深"),
@@ -235,9 +261,17 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
             br#"{"schema":1,"saved_at":"","app_version":"","notice":{"recipients":7}}"#.to_vec(),
             "不符合草稿格式",
         ),
-        ("other.json", br#"{"name":"package"}"#.to_vec(), "缺少“notice”"),
+        (
+            "other.json",
+            br#"{"name":"package"}"#.to_vec(),
+            "缺少“notice”",
+        ),
     ];
-    let rows_before = js(&client, "return document.querySelectorAll('#draft-list tbody tr').length").await;
+    let rows_before = js(
+        &client,
+        "return document.querySelectorAll('#draft-list tbody tr').length",
+    )
+    .await;
     for (name, bytes, reason) in cases {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
@@ -251,7 +285,11 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
         wait_for_text(&client, "#library-messages", &format!("“{name}”无法导入")).await;
         wait_for_text(&client, "#library-messages", reason).await;
     }
-    let rows_after = js(&client, "return document.querySelectorAll('#draft-list tbody tr').length").await;
+    let rows_after = js(
+        &client,
+        "return document.querySelectorAll('#draft-list tbody tr').length",
+    )
+    .await;
     assert_eq!(rows_before, rows_after);
 
     // Delete, undo; delete again, restore from the bin.
@@ -274,8 +312,16 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
         .await
         .unwrap();
     wait_for_text(&client, "#library-messages", "已导入 2 份草稿").await;
-    let drafts = js(&client, "return document.querySelectorAll('#draft-list tbody tr').length").await;
-    assert_eq!(drafts.as_u64(), Some(4), "the first draft, the county sample twice, the city");
+    let drafts = js(
+        &client,
+        "return document.querySelectorAll('#draft-list tbody tr').length",
+    )
+    .await;
+    assert_eq!(
+        drafts.as_u64(),
+        Some(4),
+        "the first draft, the county sample twice, the city"
+    );
     for old in std::fs::read_dir(&downloads).unwrap().flatten() {
         std::fs::remove_file(old.path()).unwrap();
     }

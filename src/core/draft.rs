@@ -88,7 +88,10 @@ impl std::fmt::Display for DraftError {
         match self {
             Self::NotADraft(why) => write!(f, "这不是本应用能读取的草稿（{why}）。"),
             Self::NewerSchema(v) => {
-                write!(f, "这份草稿由更新版本的应用保存（格式版本 {v}），请使用新版本打开。")
+                write!(
+                    f,
+                    "这份草稿由更新版本的应用保存（格式版本 {v}），请使用新版本打开。"
+                )
             }
             Self::Storage(why) => write!(f, "{why}"),
             Self::Conflict(_) => f.write_str("另一个标签页已修改这份草稿。"),
@@ -172,7 +175,9 @@ mod tests {
             Err(DraftError::NewerSchema(99))
         );
         assert!(matches!(
-            DraftEnvelope::from_json(r#"{"schema":1,"saved_at":"","app_version":"","notice":{"tasks":{"rows":"x"}}}"#),
+            DraftEnvelope::from_json(
+                r#"{"schema":1,"saved_at":"","app_version":"","notice":{"tasks":{"rows":"x"}}}"#
+            ),
             Err(DraftError::NotADraft(_))
         ));
         assert!(matches!(

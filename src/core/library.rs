@@ -117,7 +117,10 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     pub fn load(&self, id: &str) -> Result<DraftEnvelope, DraftError> {
-        let text = self.store.get(&draft_key(id))?.ok_or(DraftError::NotFound)?;
+        let text = self
+            .store
+            .get(&draft_key(id))?
+            .ok_or(DraftError::NotFound)?;
         let mut envelope = DraftEnvelope::from_json(&text)?;
         envelope.id = id.to_owned();
         Ok(envelope)
@@ -195,7 +198,12 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     /// Copies a draft under a new id, its title marked as a copy.
-    pub fn duplicate(&self, id: &str, new_id: &str, now: &str) -> Result<DraftEnvelope, DraftError> {
+    pub fn duplicate(
+        &self,
+        id: &str,
+        new_id: &str,
+        now: &str,
+    ) -> Result<DraftEnvelope, DraftError> {
         let mut notice = self.load(id)?.notice;
         notice.title = Some(format!("{}（副本）", compose::title(&notice)));
         self.create(new_id, notice, now)
@@ -282,8 +290,12 @@ mod tests {
     #[test]
     fn drafts_are_created_listed_newest_first_and_searched() {
         let library = Library::new(MemoryStore::default());
-        library.create("a", notice("甲通知"), "2021-09-01T00:00:00Z").unwrap();
-        library.create("b", notice("乙通知"), "2021-09-02T00:00:00Z").unwrap();
+        library
+            .create("a", notice("甲通知"), "2021-09-01T00:00:00Z")
+            .unwrap();
+        library
+            .create("b", notice("乙通知"), "2021-09-02T00:00:00Z")
+            .unwrap();
         let listing = library.list().unwrap();
         let titles: Vec<&str> = listing.drafts.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, ["乙通知", "甲通知"]);
@@ -297,7 +309,9 @@ mod tests {
         let library = Library::new(MemoryStore::default());
         let created = library.create("a", notice("原文"), T0).unwrap();
         // Tab 1 saves over revision 1.
-        let tab1 = library.save("a", &notice("一号页"), created.revision, T0).unwrap();
+        let tab1 = library
+            .save("a", &notice("一号页"), created.revision, T0)
+            .unwrap();
         assert_eq!(tab1.revision, 2);
         // Tab 2 still thinks it has revision 1.
         match library.save("a", &notice("二号页"), created.revision, T0) {
@@ -324,7 +338,10 @@ mod tests {
         assert!(listing.drafts.is_empty());
         assert!(library.save("bad", &notice("x"), 0, T0).is_err());
         assert!(library.save("future", &notice("x"), 0, T0).is_err());
-        assert_eq!(library.raw(&draft_key("bad")).unwrap().as_deref(), Some("{not json"));
+        assert_eq!(
+            library.raw(&draft_key("bad")).unwrap().as_deref(),
+            Some("{not json")
+        );
     }
 
     #[test]
@@ -336,7 +353,10 @@ mod tests {
         let listing = library.list().unwrap();
         assert_eq!(listing.drafts.len(), 1);
         assert_eq!(listing.deleted[0].id, "a");
-        assert_eq!(days_left("2021-09-10T00:00:00Z", "2021-09-20T00:00:00Z"), Some(20));
+        assert_eq!(
+            days_left("2021-09-10T00:00:00Z", "2021-09-20T00:00:00Z"),
+            Some(20)
+        );
         assert_eq!(library.purge_expired("2021-10-10T00:00:00Z").unwrap(), 0);
         library.restore("a").unwrap();
         assert_eq!(library.list().unwrap().drafts.len(), 2);
@@ -353,7 +373,10 @@ mod tests {
         let copy = library.duplicate("a", "b", T0).unwrap();
         assert_eq!(copy.notice.title.as_deref(), Some("甲（副本）"));
         library.rename("b", "  丙  ", T0).unwrap();
-        assert_eq!(library.load("b").unwrap().notice.title.as_deref(), Some("丙"));
+        assert_eq!(
+            library.load("b").unwrap().notice.title.as_deref(),
+            Some("丙")
+        );
         assert_eq!(library.current_id().unwrap(), None);
         library.set_current_id("b").unwrap();
         assert_eq!(library.current_id().unwrap().as_deref(), Some("b"));

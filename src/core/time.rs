@@ -60,8 +60,14 @@ mod tests {
         assert_eq!(w3c_from_unix(1_630_915_200), "2021-09-06T08:00:00Z");
         assert_eq!(w3c_from_unix(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(days_of_w3c("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(days_of_w3c("2000-02-29T00:00:00.000Z"), Some(951_782_400 / 86_400));
-        assert_eq!(days_of_w3c("2021-09-06T08:00:00Z"), Some(1_630_915_200 / 86_400));
+        assert_eq!(
+            days_of_w3c("2000-02-29T00:00:00.000Z"),
+            Some(951_782_400 / 86_400)
+        );
+        assert_eq!(
+            days_of_w3c("2021-09-06T08:00:00Z"),
+            Some(1_630_915_200 / 86_400)
+        );
         assert_eq!(days_of_w3c("garbage"), None);
     }
 }

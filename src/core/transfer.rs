@@ -131,11 +131,21 @@ mod tests {
             (vec![0xff, 0xfe, 0x00], "UTF-8"),
             (b"{\"schema\": 1,".to_vec(), "不是有效的 JSON"),
             (b"[1, 2, 3]".to_vec(), "缺少“notice”"),
-            (br#"{"schema":1,"saved_at":"","app_version":"","notice":{"tasks":{"rows":5}}}"#.to_vec(), "不符合草稿格式"),
+            (
+                br#"{"schema":1,"saved_at":"","app_version":"","notice":{"tasks":{"rows":5}}}"#
+                    .to_vec(),
+                "不符合草稿格式",
+            ),
             (br#"{"schema":7,"notice":{}}"#.to_vec(), "更新版本"),
-            (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(), "嵌套层次过深"),
+            (
+                format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+                "嵌套层次过深",
+            ),
             (vec![b'a'; MAX_FILE_BYTES + 1], "太大"),
-            (br#"{"kind":"notice-desk-backup","drafts":[{"schema":1}]}"#.to_vec(), "第1份草稿"),
+            (
+                br#"{"kind":"notice-desk-backup","drafts":[{"schema":1}]}"#.to_vec(),
+                "第1份草稿",
+            ),
         ];
         for (bytes, expected) in cases {
             let message = read_file("x.json", &bytes).unwrap_err();

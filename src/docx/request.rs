@@ -26,8 +26,8 @@ pub struct ExportedFile {
 
 /// Runs an export request given as JSON.
 pub fn run_json(request: &str) -> Result<ExportedFile, String> {
-    let request: ExportRequest = serde_json::from_str(request)
-        .map_err(|e| format!("导出请求无法读取（{e}）。"))?;
+    let request: ExportRequest =
+        serde_json::from_str(request).map_err(|e| format!("导出请求无法读取（{e}）。"))?;
     run(&request)
 }
 

@@ -24,7 +24,11 @@ pub fn App() -> impl IntoView {
     // Every change is saved shortly after; pending edits are written when
     // the page is hidden or closed, and changes from other tabs arrive
     // through the storage event.
-    Effect::watch(move || notice.track(), move |_, _, _| session.changed(), false);
+    Effect::watch(
+        move || notice.track(),
+        move |_, _, _| session.changed(),
+        false,
+    );
     let flush = move || session.flush();
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -38,9 +42,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let update_ready = RwSignal::new(false);
+    super::offline::register(update_ready);
+
     // The export worker loads after the first paint, off the critical path.
     request_animation_frame(|| {
-        set_timeout(super::worker::warm_up, std::time::Duration::from_millis(200))
+        set_timeout(
+            super::worker::warm_up,
+            std::time::Duration::from_millis(200),
+        )
     });
 
     let local = super::storage::LocalStore::open().ok();
@@ -71,6 +81,13 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <Banners />
+        <Show when=move || update_ready.get()>
+            <div class="banner note" role="status" id="update-ready">
+                <p>"通知起草台有新版本。更新不影响已保存的草稿。"</p>
+                <button type="button" id="apply-update" on:click=move |_| { session.flush(); super::offline::apply_update() }>"立即更新"</button>
+                <button type="button" on:click=move |_| update_ready.set(false)>"稍后"</button>
+            </div>
+        </Show>
         <Show when=move || show_library.get() fallback=move || view! {
             <div class="workspace">
                 <Stepper notice step />
@@ -103,7 +120,8 @@ pub fn App() -> impl IntoView {
 fn Banners() -> impl IntoView {
     let session = expect_context::<Session>();
     let storage_failed = Signal::derive(move || {
-        matches!(session.save_state.get(), SaveState::Failed(_)) && session.conflict.with(Option::is_none)
+        matches!(session.save_state.get(), SaveState::Failed(_))
+            && session.conflict.with(Option::is_none)
     });
     let download = move |_| {
         let file = session.current_file();

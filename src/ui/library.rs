@@ -18,7 +18,14 @@ fn json_name(title: &str) -> String {
         .filter(|c| !c.is_control() && !"/\\:*?\"<>|".contains(*c))
         .take(60)
         .collect();
-    format!("{}.json", if stem.trim().is_empty() { "草稿" } else { stem.trim() })
+    format!(
+        "{}.json",
+        if stem.trim().is_empty() {
+            "草稿"
+        } else {
+            stem.trim()
+        }
+    )
 }
 
 /// `2021-09-06T08:00:00.000Z` as the user's local 2021-09-06 16:00.
@@ -52,7 +59,13 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
     });
     let shown = Signal::derive(move || {
         let q = query.get();
-        listing.with(|l| l.drafts.iter().filter(|d| d.matches(&q)).cloned().collect::<Vec<_>>())
+        listing.with(|l| {
+            l.drafts
+                .iter()
+                .filter(|d| d.matches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let changed = move || session.library_changed.update(|n| *n += 1);
     let now = browser::now_w3c;
@@ -134,6 +147,9 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
                 <button type="button" id="close-library" on:click=move |_| on_close.run(())>"返回编辑"</button>
             </div>
             <p class="hint">"草稿只保存在本浏览器中，不会上传。换电脑或清理浏览器前，请“备份全部草稿”。"</p>
+            {super::offline::from_file().then(|| view! {
+                <p class="hint" id="file-storage-note">"您正在使用单文件版（从本机文件打开）：草稿保存在本浏览器为本机文件划分的存储中，用其他浏览器打开或清理浏览器数据后将看不到，请定期备份。"</p>
+            })}
             <div class="library-tools">
                 <button type="button" id="new-draft" class="primary" on:click=new_draft>"＋ 新建草稿"</button>
                 <label class="button" for="import-drafts">"导入草稿文件或备份…"</label>
@@ -245,7 +261,8 @@ fn DraftRow(
         let id = id.clone();
         move || {
             session.flush();
-            session.with_library(|l| l.rename(&id, &rename_text.get_untracked(), &browser::now_w3c()));
+            session
+                .with_library(|l| l.rename(&id, &rename_text.get_untracked(), &browser::now_w3c()));
             if is_open.get_untracked() {
                 session.open(&id);
             }

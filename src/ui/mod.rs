@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod fields;
 mod library;
+mod offline;
 mod session;
 mod steps;
 mod storage;

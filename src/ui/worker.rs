@@ -13,6 +13,15 @@ use wasm_bindgen::JsCast;
 /// Trunk names a worker's files after its binary (no content hash).
 const WORKER_SCRIPT: &str = "./export-worker_loader.js";
 
+/// The worker's script: the single-file build, opened from disk, puts a
+/// blob: URL in `window.NOTICE_DESK_WORKER_URL`.
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"NOTICE_DESK_WORKER_URL".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_SCRIPT.to_owned())
+}
+
 /// Requests waiting for the worker, and whether it has said it is ready.
 #[derive(Default)]
 struct Mailbox {
@@ -37,7 +46,7 @@ fn start() -> Result<(), String> {
         if slot.borrow().is_some() {
             return Ok(());
         }
-        let worker = web_sys::Worker::new(WORKER_SCRIPT)
+        let worker = web_sys::Worker::new(&worker_url())
             .map_err(|_| "无法启动导出程序（Web Worker）。".to_owned())?;
         let mailbox = std::rc::Rc::new(RefCell::new(Mailbox::default()));
         let inbox = mailbox.clone();

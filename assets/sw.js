@@ -1,0 +1,36 @@
+// 通知起草台's service worker: keeps a copy of the app so it opens and works
+// with the network cut. The build (scripts/post-build.py) fills in VERSION
+// and ASSETS; a new build is a new service worker, which waits until the
+// page tells it the user chose to update.
+const VERSION = "__VERSION__";
+const ASSETS = __ASSETS__;
+const CACHE = "notice-desk-" + VERSION;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith("notice-desk-") && k !== CACHE).map((k) => caches.delete(k)))
+    ).then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // Pages: the cached app (it is versioned by this worker); other files:
+  // cache first, then network.
+  const key = request.mode === "navigate" ? "./" : request;
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(key, { ignoreSearch: true }).then((hit) => hit || fetch(request))
+    )
+  );
+});

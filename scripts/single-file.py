@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Builds the single-file app: one .html with the page, the styles, both
+WebAssembly modules and the export worker inlined, for users who are handed
+the tool on a USB stick and open it from disk (file://).
+
+Usage: scripts/single-file.py [dist] [out.html]   (after `trunk build --release`)
+"""
+import base64
+import glob
+import hashlib
+import os
+import re
+import sys
+
+DIST = sys.argv[1] if len(sys.argv) > 1 else "dist"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join("dist-single", "通知起草台.html")
+
+
+def read(path, mode="r"):
+    with open(path, mode) as f:
+        return f.read()
+
+
+def one(pattern):
+    found = [p for p in glob.glob(os.path.join(DIST, pattern)) if "worker" not in p]
+    if len(found) != 1:
+        sys.exit("expected one %s in %s, found %s" % (pattern, DIST, found))
+    return found[0]
+
+
+def b64(path):
+    return base64.b64encode(read(path, "rb")).decode()
+
+
+def sha256(text):
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+css = read(one("main-*.css"))
+glue = read(one("notice-desk-*.js")).replace("</script", "<\\/script")
+wasm = b64(one("notice-desk-*_bg.wasm"))
+worker_glue = read(os.path.join(DIST, "export-worker.js"))
+worker_wasm = b64(os.path.join(DIST, "export-worker_bg.wasm"))
+
+# The worker, as one script: its glue, then its module from base64.
+worker_source = (
+    worker_glue
+    + '\nwasm_bindgen({ module_or_path: Uint8Array.from(atob("%s"), c => c.charCodeAt(0)) });\n'
+    % worker_wasm
+)
+script = "\n".join([
+    glue,
+    # The worker runs from a blob: URL, since file:// pages cannot load one
+    # by path.
+    "window.NOTICE_DESK_WORKER_URL = URL.createObjectURL(new Blob([document.getElementById('export-worker').textContent], { type: 'text/javascript' }));",
+    'await __wbg_init({ module_or_path: Uint8Array.from(atob("%s"), c => c.charCodeAt(0)) });' % wasm,
+    "window.wasmBindings = { exportDocx };",
+])
+worker_tag_body = worker_source.replace("</script", "<\\/script")
+
+csp = (
+    "default-src 'none'; script-src 'wasm-unsafe-eval' %s; style-src %s; "
+    "img-src data: blob:; worker-src blob:; connect-src 'none'; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'" % (sha256(script), sha256(css))
+)
+html = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="%s">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>通知起草台</title>
+<style>%s</style>
+<script type="text/plain" id="export-worker">%s</script>
+<script type="module">%s</script>
+</head>
+<body>
+<noscript>通知起草台需要启用 JavaScript 和 WebAssembly。</noscript>
+</body>
+</html>
+""" % (csp, css, worker_tag_body, script)
+
+os.makedirs(os.path.dirname(OUT) or ".", exist_ok=True)
+with open(OUT, "w", encoding="utf-8") as f:
+    f.write(html)
+print("%s: %.1f MB" % (OUT, len(html.encode()) / 1024 / 1024))
