@@ -59,14 +59,37 @@ pub const RED: &str = "FF0000";
 /// §7.2.5: the red rule under the 发文字号 is 156 mm wide; thickness is left
 /// open: 1.5 pt (`w:sz` in eighths of a point).
 pub const RED_RULE_SIZE: usize = 12;
-/// §7.2.5: the rule sits 4 mm below the 发文字号; measured in LibreOffice 7.4,
-/// a bottom border with `w:space="5"` (points) lands about 4 mm below the
-/// baseline.
-pub const RED_RULE_SPACE: usize = 5;
+/// §7.2.5: the rule sits 4 mm below the 发文字号. Measured in LibreOffice 7.4
+/// (tests/render.rs): a bottom border with `w:space="5"` (points) lands
+/// 3.4 mm below the characters' lowest ink (3.9 mm below the baseline);
+/// 7 points put it 4.1 mm below the ink.
+pub const RED_RULE_SPACE: usize = 7;
 
 /// §7.2.3: the 发文机关标志's top edge stands 35 mm below the top of the
 /// text block.
 pub const ORGAN_MARK_TOP: i32 = 1984;
+/// §7.2.3 in practice: the 标志's lines are 1.2 times its size apart
+/// (exact spacing, in tenths of the size).
+pub const ORGAN_MARK_LINE_TENTHS: i32 = 12;
+/// §7.2.3 in practice: a joint notice with 文件 stacks the organs left of
+/// one 文件, this far apart.
+pub const ORGAN_SUFFIX_GAP: i32 = 200;
+
+/// Blank body lines between parts, as the standard counts them:
+/// §7.2.4: the 发文字号 two lines below the 发文机关标志;
+pub const BLANK_LINES_MARK_TO_NUMBER: u32 = 2;
+/// §7.3.1: the 标题 two lines below the red rule;
+pub const BLANK_LINES_RULE_TO_TITLE: u32 = 2;
+/// §7.3.2: the 主送机关 one line below the 标题;
+pub const BLANK_LINES_AFTER_TITLE: u32 = 1;
+/// §7.3.4 (附件): "附件" on line 1, its title on line 3;
+pub const BLANK_LINES_BEFORE_ATTACHED_TITLE: u32 = 1;
+/// §7.3.4: 附件说明 one line below the body;
+pub const BLANK_LINES_BEFORE_ATTACHMENTS: u32 = 1;
+/// §7.3.5.1 in practice: room for the seal above a sealed signature;
+pub const BLANK_LINES_BEFORE_SEALED_SIGNATURE: u32 = 2;
+/// §7.3.5.2: one line before an unsealed 署名.
+pub const BLANK_LINES_BEFORE_SIGNATURE: u32 = 1;
 
 /// §7.4.1: 版记 rules: first and last 0.35 mm, between 0.25 mm (`w:sz` in
 /// eighths of a point: 0.35 mm = 0.99 pt, 0.25 mm = 0.71 pt).
@@ -74,6 +97,39 @@ pub const IMPRINT_THICK_RULE: usize = 8;
 pub const IMPRINT_THIN_RULE: usize = 6;
 /// §7.4.2/§7.4.3: 抄送 and 印发 lines are 四号.
 pub const SIZE_IMPRINT: usize = SIZE_SIHAO;
+/// §7.4.2/§7.4.3: 抄送 and the 印发 line are indented one 四号 character
+/// (14 pt) on each side.
+pub const IMPRINT_INDENT: i32 = 280;
+/// §7.4 in practice: the 版记 shares the body's last page only when at least
+/// one blank body line (besides the line its anchor paragraph takes) stays
+/// between the text and its first rule, so that an estimate that is a line
+/// short still leaves the rules clear of the text.
+pub const IMPRINT_CLEARANCE_LINES: u32 = 1;
+
+/// §7.5: page numbers are 四号, half-width 宋体 digits between two 一字线.
+pub const SIZE_PAGE_NUMBER: usize = SIZE_SIHAO;
+/// §7.5: odd page numbers stand right with one character's space, even ones
+/// left with one character's space: one 四号 character, 14 pt.
+pub const PAGE_NUMBER_INDENT: i32 = 280;
+/// §7.5: the page number's line is one 四号 line of exact height, so that
+/// where the 一字线 falls does not depend on the font's ascent and descent.
+pub const PAGE_NUMBER_LINE: i32 = 280;
+/// §7.5: the 一字线 stands 7 mm below the text block. The footer's line
+/// ends `w:footer` twips above the paper's bottom edge; the dash sits about
+/// 0.55 em above that, so 25.4 mm puts it 297 - 25.4 - 2.7 ≈ 269 mm, 7 mm
+/// under the block's bottom edge at 262 mm. Measured in LibreOffice 7.4
+/// (tests/render.rs): 7.0 mm; the 1380 of the first digest, measured with
+/// single spacing and another fallback font, gave 7.9 mm here.
+pub const FOOTER_DISTANCE: u32 = 1440;
+
+/// Task table practice (the standard does not fix table fonts): cells 四号…
+pub const SIZE_TABLE: usize = SIZE_SIHAO;
+/// …at 20 pt exact spacing; the body's 579-twip spacing would make rows far
+/// too tall.
+pub const CELL_LINE_SPACING: i32 = 400;
+/// …with Word's usual 0.19 cm cell margins left and right (none above and
+/// below), written out so that no reader falls back to its own default.
+pub const CELL_MARGIN: i32 = 108;
 
 /// Default Word font names (the fonts of the standard's practice).
 pub const FONT_TITLE: &str = "方正小标宋简体";

@@ -8,6 +8,7 @@ pub mod edit;
 pub mod gbt9704;
 pub mod library;
 pub mod model;
+pub mod pagination;
 pub mod text;
 pub mod themes;
 pub mod time;

@@ -1,16 +1,38 @@
 //! Draws the composed blocks ([`crate::core::compose`]) with docx-rs. Every
-//! measure comes from [`crate::core::gbt9704`]; this file only decides how
-//! each block becomes OOXML.
+//! measure comes from [`crate::core::gbt9704`], every vertical decision
+//! (blank lines, where the pages end, where the 版记 goes) from
+//! [`crate::core::pagination`]; this file only decides how each block
+//! becomes OOXML.
+//!
+//! Sections and page numbers (§7.4, §7.5). Odd and even pages carry
+//! different footers (`w:evenAndOddHeaders`): "— n —" right with one
+//! character's space on odd pages, left on even ones. When the 版记 fits at
+//! the foot of the body's last page (an even one) it floats there, in the
+//! one section. Otherwise the body ends its own section (the `w:sectPr` in
+//! its last paragraph, so no empty paragraph can spill onto a page of its
+//! own), and the 版记 gets a last section starting on a new page; when the
+//! body ends on an even page a one-page section holding an empty paragraph
+//! comes between, so that the 版记 page is even. The blank section and the
+//! 版记 section are one page each and show their first-page footer, which is
+//! empty (`w:titlePg`): footers are inherited from section to section, and
+//! docx-rs only registers footer parts through the last section, so the
+//! numbered footers stay the default and even ones everywhere and only the
+//! first-page footer is blank. The 版记 section is also marked `evenPage`:
+//! Word and WPS then keep the 版记 on an even page even where the estimate
+//! missed; LibreOffice ignores that mark, so the estimate is what it sees.
 
+use super::styles;
 use crate::core::compose::{self, Block, Face, Indent, Span};
 use crate::core::gbt9704 as spec;
+use crate::core::pagination::{self, ImprintPlacement, BODY_CHAR};
 use crate::core::text::xml_safe;
 use crate::core::Notice;
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    AlignmentType, BorderType, BreakType, DocumentChild, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, PageSize, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty, SectionType,
     SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, VAlignType, WidthType,
 };
 
 /// Fonts used for each face.
@@ -54,42 +76,50 @@ impl FontSet {
     }
 }
 
-/// Line spacing inside table cells: 20 pt exact; the body's 579-twip spacing
-/// would make rows far too tall.
-const CELL_LINE_SPACING: i32 = 400;
-
-/// One 三号 character's advance, condensed as the body is.
-const CHAR: i32 = (spec::SIZE_BODY as i32 / 2) * 20 + spec::BODY_CHAR_SPACING;
-
 struct Writer {
     docx: Docx,
     fonts: FontSet,
 }
 
+fn page_margin() -> PageMargin {
+    PageMargin::new()
+        .top(spec::MARGIN_TOP)
+        .bottom(spec::MARGIN_BOTTOM)
+        .left(spec::MARGIN_LEFT)
+        .right(spec::MARGIN_RIGHT)
+        .footer(spec::FOOTER_DISTANCE as i32)
+}
+
 pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let docx = Docx::new()
         .page_size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT)
-        .page_margin(
-            PageMargin::new()
-                .top(spec::MARGIN_TOP)
-                .bottom(spec::MARGIN_BOTTOM)
-                .left(spec::MARGIN_LEFT)
-                .right(spec::MARGIN_RIGHT),
-        )
+        .page_margin(page_margin())
         .default_fonts(font_slots(fonts.body))
         .default_size(spec::SIZE_BODY);
     let mut writer = Writer { docx, fonts };
     let blocks = compose::blocks(notice);
+    let pages = pagination::paginate(&blocks);
     let mut marks = 0;
     let mut previous: Option<&Block> = None;
+    let mut imprint = None;
     for block in &blocks {
-        writer.block(block, previous, marks);
+        if matches!(block, Block::Imprint { .. }) {
+            imprint = Some(block);
+            continue;
+        }
+        for _ in 0..pagination::blank_lines_before(block, previous) {
+            writer.push(blank_line());
+        }
+        writer.block(block, marks);
+        for _ in 0..pagination::blank_lines_after(block) {
+            writer.push(blank_line());
+        }
         if matches!(block, Block::HeaderMark(_)) {
             marks += 1;
         }
         previous = Some(block);
     }
-    writer.docx
+    writer.finish(imprint, pages.imprint)
 }
 
 /// East Asian and Latin slots alike, with the eastAsia hint so full-width
@@ -112,22 +142,68 @@ fn exact(line: i32) -> LineSpacing {
 }
 
 /// A paragraph on the 22-line grid, widow control off (with it on, full
-/// pages drop to 21 lines in LibreOffice).
+/// pages drop to 21 lines in LibreOffice): the 正文 style, repeated as
+/// direct formatting.
 fn grid_paragraph() -> Paragraph {
     Paragraph::new()
+        .style(styles::BODY)
         .line_spacing(exact(spec::BODY_LINE_SPACING))
         .widow_control(false)
+}
+
+/// Indents in twips. The 正文 style indents first lines, so every other
+/// paragraph says its own first-line (or hanging) indent, if only 0.
+fn indent(paragraph: Paragraph, left: i32, special: SpecialIndentType, right: i32) -> Paragraph {
+    paragraph.indent(Some(left), Some(special), Some(right), None)
+}
+
+fn flush(paragraph: Paragraph) -> Paragraph {
+    indent(paragraph, 0, SpecialIndentType::FirstLine(0), 0)
 }
 
 fn blank_line() -> Paragraph {
     grid_paragraph()
 }
 
-/// Approximate width in twips: CJK one em, ASCII half an em.
-fn text_width(text: &str) -> i32 {
-    text.chars()
-        .map(|c| if c.is_ascii() { CHAR / 2 } else { CHAR })
-        .sum()
+/// The 正文 heading style of a body paragraph, from its faces and number
+/// (compose gives no level): 黑体 is 一、, 楷体 （一）, and a body-face
+/// paragraph numbered 1. or （1） the third and fourth levels.
+fn paragraph_style(spans: &[Span]) -> &'static str {
+    let Some(first) = spans.first() else {
+        return styles::BODY;
+    };
+    match first.face {
+        Face::Hei => styles::HEADINGS[0],
+        Face::Kai => styles::HEADINGS[1],
+        _ => {
+            let text = first.text.trim_start();
+            let digits = text.chars().take_while(char::is_ascii_digit).count();
+            let rest = &text[digits..];
+            if digits > 0 && rest.starts_with(['.', '．']) {
+                styles::HEADINGS[2]
+            } else if let Some(inner) = rest
+                .strip_prefix('（')
+                .or_else(|| rest.strip_prefix('('))
+                .filter(|_| digits == 0)
+            {
+                let n = inner.chars().take_while(char::is_ascii_digit).count();
+                if n > 0 && inner[n..].starts_with(['）', ')']) {
+                    styles::HEADINGS[3]
+                } else {
+                    styles::BODY
+                }
+            } else {
+                styles::BODY
+            }
+        }
+    }
+}
+
+/// Which footer: odd pages or even ones.
+#[derive(Clone, Copy)]
+enum Side {
+    Odd,
+    Even,
 }
 
 impl Writer {
@@ -161,33 +237,15 @@ impl Writer {
         self.docx = docx.add_table(table);
     }
 
-    fn block(&mut self, block: &Block, previous: Option<&Block>, marks_before: usize) {
+    fn block(&mut self, block: &Block, marks_before: usize) {
         match block {
             Block::HeaderMark(span) => {
-                let paragraph = grid_paragraph().add_run(self.span_run(span));
+                let paragraph = flush(grid_paragraph()).add_run(self.span_run(span));
                 self.push(paragraph);
             }
             Block::OrganMark { organs, suffix } => self.organ_mark(organs, suffix, marks_before),
-            Block::DocNumber { number, signers } => {
-                if matches!(previous, Some(Block::OrganMark { .. })) {
-                    // §7.2.4: two blank lines between the 标志 and the 发文字号.
-                    self.push(blank_line());
-                    self.push(blank_line());
-                }
-                self.doc_number(number, signers);
-            }
+            Block::DocNumber { number, signers } => self.doc_number(number, signers),
             Block::Title { lines } => {
-                match previous {
-                    // §7.3.1: two blank lines below the red rule.
-                    Some(Block::DocNumber { .. }) => {
-                        self.push(blank_line());
-                        self.push(blank_line());
-                    }
-                    Some(Block::PageBreak) => {
-                        self.push(blank_line());
-                    }
-                    _ => {}
-                }
                 let mut run = Run::new()
                     .fonts(font_slots(self.fonts.title))
                     .size(spec::SIZE_TITLE);
@@ -197,27 +255,31 @@ impl Writer {
                     }
                     run = run.add_text(xml_safe(line));
                 }
-                self.push(grid_paragraph().align(AlignmentType::Center).add_run(run));
-                // §7.3.2: one blank line below the title.
-                self.push(blank_line());
+                let paragraph = flush(grid_paragraph().style(styles::TITLE))
+                    .align(AlignmentType::Center)
+                    .add_run(run);
+                self.push(paragraph);
             }
             Block::Recipients(text) => {
-                let paragraph = grid_paragraph()
+                let paragraph = flush(grid_paragraph())
                     .align(AlignmentType::Both)
                     .add_run(self.run(text, Face::Body, spec::SIZE_BODY));
                 self.push(paragraph);
             }
-            Block::Paragraph { spans, indent } => {
-                let mut paragraph = grid_paragraph().align(AlignmentType::Both);
-                if *indent == Indent::FirstLine {
-                    // Twips, not `first_line_chars`, which docx-rs never writes.
-                    paragraph = paragraph.indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(spec::BODY_FIRST_LINE_INDENT)),
-                        None,
-                        None,
-                    );
-                }
+            Block::Paragraph { spans, indent: how } => {
+                let mut paragraph = grid_paragraph()
+                    .style(paragraph_style(spans))
+                    .keep_next(pagination::keeps_with_next(block))
+                    .align(AlignmentType::Both);
+                paragraph = match how {
+                    Indent::FirstLine => indent(
+                        paragraph,
+                        0,
+                        SpecialIndentType::FirstLine(spec::BODY_FIRST_LINE_INDENT),
+                        0,
+                    ),
+                    Indent::None => flush(paragraph),
+                };
                 for span in spans {
                     paragraph = paragraph.add_run(self.span_run(span));
                 }
@@ -231,24 +293,20 @@ impl Writer {
                 sealed,
             } => self.signature(organs, date, *sealed),
             Block::Note(text) => {
-                let paragraph = grid_paragraph()
-                    .indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(spec::BODY_FIRST_LINE_INDENT)),
-                        None,
-                        None,
-                    )
-                    .add_run(self.run(text, Face::Body, spec::SIZE_BODY));
+                let paragraph = indent(
+                    grid_paragraph(),
+                    0,
+                    SpecialIndentType::FirstLine(spec::BODY_FIRST_LINE_INDENT),
+                    0,
+                )
+                .add_run(self.run(text, Face::Body, spec::SIZE_BODY));
                 self.push(paragraph);
             }
-            Block::PageBreak => {
-                self.push(grid_paragraph().add_run(Run::new().add_break(BreakType::Page)));
-            }
-            Block::Imprint {
-                cc,
-                printer,
-                print_date,
-            } => self.imprint(cc, printer, print_date),
+            // A paragraph that starts the page, not a page-break run: a break
+            // in an empty paragraph at the very foot of a page would leave a
+            // blank page behind it.
+            Block::PageBreak => self.push(blank_line().page_break_before(true)),
+            Block::Imprint { .. } => {}
         }
     }
 
@@ -256,10 +314,9 @@ impl Writer {
     /// its top edge 35 mm below the top of the text block. A joint notice
     /// with 文件 stacks the organs left of one 文件.
     fn organ_mark(&mut self, organs: &[String], suffix: &str, marks_before: usize) {
-        let longest = organs.iter().map(|o| o.chars().count()).max().unwrap_or(0);
-        let size = spec::organ_mark_size(longest + suffix.chars().count());
-        let before = (spec::ORGAN_MARK_TOP - marks_before as i32 * spec::BODY_LINE_SPACING).max(0);
-        let line = (size as i32 * 10 * 6) / 5; // 1.2 x the size, in twips
+        let size = pagination::organ_mark_size(organs, suffix);
+        let before = pagination::organ_mark_space_before(marks_before, size);
+        let line = pagination::organ_mark_line(size);
         let red_run = |text: &str| {
             Run::new()
                 .fonts(font_slots(self.fonts.title))
@@ -267,14 +324,18 @@ impl Writer {
                 .color(spec::RED)
                 .add_text(xml_safe(text))
         };
-        if organs.len() > 1 && !suffix.is_empty() {
-            let suffix_width = (size * 10 * suffix.chars().count()) as i32 + 200;
+        let mark_paragraph = || {
+            flush(Paragraph::new().style(styles::BODY))
+                .line_spacing(exact(line))
+                .widow_control(false)
+        };
+        if pagination::organ_mark_is_table(organs, suffix) {
+            let suffix_width = (size * 10 * suffix.chars().count()) as i32 + spec::ORGAN_SUFFIX_GAP;
             let name_width = spec::TEXT_WIDTH as i32 - suffix_width;
             let names = organs.iter().fold(TableCell::new(), |cell, organ| {
                 cell.add_paragraph(
-                    Paragraph::new()
+                    mark_paragraph()
                         .align(AlignmentType::Distribute)
-                        .line_spacing(exact(line))
                         .add_run(red_run(organ)),
                 )
             });
@@ -284,15 +345,17 @@ impl Writer {
                     .width(suffix_width as usize, WidthType::Dxa)
                     .vertical_align(VAlignType::Center)
                     .add_paragraph(
-                        Paragraph::new()
+                        mark_paragraph()
                             .align(AlignmentType::Right)
                             .add_run(red_run(suffix)),
                     ),
             ])])
             .set_grid(vec![name_width as usize, suffix_width as usize])
             .layout(TableLayoutType::Fixed)
-            .width(spec::TEXT_WIDTH as usize, WidthType::Dxa);
-            self.push(Paragraph::new().line_spacing(exact(before.max(20))));
+            .width(spec::TEXT_WIDTH as usize, WidthType::Dxa)
+            // The names fill their cell edge to edge.
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+            self.push(flush(grid_paragraph()).line_spacing(exact(before.max(20))));
             self.push_table(table);
             return;
         }
@@ -307,10 +370,9 @@ impl Writer {
                 .line(line)
                 .before(if i == 0 { before as u32 } else { 0 })
                 .after(0);
-            let paragraph = Paragraph::new()
+            let paragraph = mark_paragraph()
                 .align(AlignmentType::Center)
                 .line_spacing(spacing)
-                .widow_control(false)
                 .add_run(red_run(&text));
             self.push(paragraph);
         }
@@ -327,16 +389,15 @@ impl Writer {
             .color(spec::RED);
         let mut paragraph = grid_paragraph();
         if signers.is_empty() {
-            paragraph = paragraph.align(AlignmentType::Center).add_run(self.run(
-                number,
-                Face::Body,
-                spec::SIZE_BODY,
-            ));
+            paragraph = flush(paragraph)
+                .align(AlignmentType::Center)
+                .add_run(self.run(number, Face::Body, spec::SIZE_BODY));
         } else {
             let signer_text = signers.join(" ");
-            let right = text_width(&signer_text) + text_width("签发人：") + CHAR;
-            paragraph = paragraph
-                .indent(Some(CHAR), None, None, None)
+            let width =
+                |t: &str| pagination::text_width(t, spec::SIZE_BODY, spec::BODY_CHAR_SPACING);
+            let right = width(&signer_text) + width("签发人：") + BODY_CHAR;
+            paragraph = indent(paragraph, BODY_CHAR, SpecialIndentType::FirstLine(0), 0)
                 .add_tab(
                     docx_rs::Tab::new()
                         .val(docx_rs::TabValueType::Left)
@@ -355,11 +416,11 @@ impl Writer {
     }
 
     fn cell(&self, text: &str, width: usize, face: Face, align: AlignmentType) -> TableCell {
-        let paragraph = Paragraph::new()
+        let paragraph = flush(Paragraph::new().style(styles::TABLE))
             .align(align)
-            .line_spacing(exact(CELL_LINE_SPACING))
+            .line_spacing(exact(spec::CELL_LINE_SPACING))
             .widow_control(false)
-            .add_run(self.run(text, face, spec::SIZE_SIHAO));
+            .add_run(self.run(text, face, spec::SIZE_TABLE));
         TableCell::new()
             .width(width, WidthType::Dxa)
             .vertical_align(VAlignType::Center)
@@ -368,7 +429,7 @@ impl Writer {
 
     /// The task table: full width, fixed layout, grid and every cell's
     /// width; header 黑体, repeated on each page (the package step adds
-    /// `w:tblHeader` next to the header row's `w:cantSplit`).
+    /// `w:tblHeader` to the first row of a table whose rows do not split).
     fn task_table(&mut self, header: &[String; 5], rows: &[[String; 5]]) {
         let columns = compose::task_column_widths(rows, spec::TEXT_WIDTH);
         let head = TableRow::new(
@@ -381,151 +442,150 @@ impl Writer {
         .cant_split();
         let mut table_rows = vec![head];
         for row in rows {
-            table_rows.push(TableRow::new(
-                row.iter()
-                    .zip(columns)
-                    .enumerate()
-                    .map(|(col, (text, width))| {
-                        let align = if col == 1 {
-                            AlignmentType::Left
-                        } else {
-                            AlignmentType::Center
-                        };
-                        self.cell(text, width, Face::Body, align)
-                    })
-                    .collect(),
-            ));
+            // Rows never break across pages: Word would break them between
+            // any two lines and LibreOffice only where it likes, so the page
+            // estimate could follow neither.
+            table_rows.push(
+                TableRow::new(
+                    row.iter()
+                        .zip(columns)
+                        .enumerate()
+                        .map(|(col, (text, width))| {
+                            let align = if col == 1 {
+                                AlignmentType::Left
+                            } else {
+                                AlignmentType::Center
+                            };
+                            self.cell(text, width, Face::Body, align)
+                        })
+                        .collect(),
+                )
+                .cant_split(),
+            );
         }
+        let margin = spec::CELL_MARGIN as usize;
         let table = Table::new(table_rows)
             .set_grid(columns.to_vec())
             .layout(TableLayoutType::Fixed)
-            .width(spec::TEXT_WIDTH as usize, WidthType::Dxa);
+            .width(spec::TEXT_WIDTH as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, margin, 0, margin));
         self.push_table(table);
     }
 
-    /// 附件说明 (§7.3.4): one blank line below the body, indent two
-    /// characters, "附件：1. 名称", wrapped names aligned with the name.
+    /// 附件说明 (§7.3.4): indent two characters, "附件：1. 名称", wrapped
+    /// names aligned with the name.
     fn attachments(&mut self, items: &[String]) {
-        self.push(blank_line());
-        let label = "附件：";
-        let label_width = text_width(label);
-        for (i, item) in items.iter().enumerate() {
-            let number = if items.len() > 1 {
-                format!("{}.", i + 1)
-            } else {
-                String::new()
-            };
-            let name = item.trim_end_matches(['。', '.', '；', ';', '，']);
-            let number_width = text_width(&number);
-            let left = spec::BODY_FIRST_LINE_INDENT + label_width + number_width;
-            let (text, hanging) = if i == 0 {
-                (format!("{label}{number}{name}"), label_width + number_width)
-            } else {
-                (format!("{number}{name}"), number_width)
-            };
-            let paragraph = grid_paragraph()
-                .indent(
-                    Some(left),
-                    Some(SpecialIndentType::Hanging(hanging)),
-                    None,
-                    None,
-                )
+        for line in pagination::attachment_lines(items) {
+            let hanging = line.left - line.first_start;
+            let paragraph = indent(
+                grid_paragraph(),
+                line.left,
+                SpecialIndentType::Hanging(hanging),
+                0,
+            )
+            .add_run(self.run(&line.text, Face::Body, spec::SIZE_BODY));
+            self.push(paragraph);
+        }
+    }
+
+    /// 发文机关署名 and 成文日期 (§7.3.5), as [`pagination::signature_lines`]
+    /// places them. The lines keep together: a date alone on a page is
+    /// wrong.
+    fn signature(&mut self, organs: &[String], date: &str, sealed: bool) {
+        let lines = pagination::signature_lines(organs, date, sealed);
+        let count = lines.len();
+        for (i, (text, right)) in lines.into_iter().enumerate() {
+            let paragraph = indent(grid_paragraph(), 0, SpecialIndentType::FirstLine(0), right)
+                .keep_next(i + 1 < count)
+                .align(AlignmentType::Right)
                 .add_run(self.run(&text, Face::Body, spec::SIZE_BODY));
             self.push(paragraph);
         }
     }
 
-    /// 发文机关署名 and 成文日期 (§7.3.5). Sealed: the date right-indented
-    /// four characters, each organ centred over it. Unsealed: one blank line,
-    /// the organ right-indented two characters, the date on the next line
-    /// starting two characters right of the organ's first character (or, when
-    /// the date is the longer, the date right-indented two and the organ
-    /// moved left to keep that offset).
-    fn signature(&mut self, organs: &[String], date: &str, sealed: bool) {
-        let date_width = text_width(date);
-        // Organ lines keep with the date: a date alone on a page is wrong.
-        let line = |this: &Self, text: &str, right: i32, keep: bool| {
-            grid_paragraph()
-                .keep_next(keep)
-                .align(AlignmentType::Right)
-                .indent(None, None, Some(right.max(0)), None)
-                .add_run(this.run(text, Face::Body, spec::SIZE_BODY))
+    /// The page number (§7.5): "— n —", 四号 宋体, the number a PAGE field
+    /// built from field characters (docx-rs's page-number helper cannot be
+    /// styled).
+    fn page_number_footer(&self, side: Side) -> Footer {
+        let run = |this: &Self| {
+            Run::new()
+                .fonts(font_slots(this.fonts.song))
+                .size(spec::SIZE_PAGE_NUMBER)
         };
-        if sealed {
-            self.push(blank_line());
-            self.push(blank_line());
-            let date_right = 4 * CHAR;
-            for organ in organs {
-                let right = if date.is_empty() {
-                    date_right
-                } else {
-                    date_right + (date_width - text_width(organ)) / 2
-                };
-                let paragraph = line(self, organ, right, true);
-                self.push(paragraph);
-            }
-            if !date.is_empty() {
-                let paragraph = line(self, date, date_right, false);
-                self.push(paragraph);
-            }
-        } else {
-            self.push(blank_line());
-            let widest = organs.iter().map(|o| text_width(o)).max().unwrap_or(0);
-            // Where the organ's first character stands, from the right edge.
-            let organ_start = (2 * CHAR + widest).max(2 * CHAR + date_width + 2 * CHAR);
-            for organ in organs {
-                let paragraph = line(self, organ, organ_start - text_width(organ), true);
-                self.push(paragraph);
-            }
-            if !date.is_empty() {
-                let paragraph = line(self, date, organ_start - 2 * CHAR - date_width, false);
-                self.push(paragraph);
-            }
+        let paragraph = Paragraph::new()
+            .style(styles::FOOTER)
+            .line_spacing(exact(spec::PAGE_NUMBER_LINE))
+            .widow_control(false);
+        let paragraph = match side {
+            Side::Odd => indent(
+                paragraph,
+                0,
+                SpecialIndentType::FirstLine(0),
+                spec::PAGE_NUMBER_INDENT,
+            )
+            .align(AlignmentType::Right),
+            Side::Even => indent(
+                paragraph,
+                spec::PAGE_NUMBER_INDENT,
+                SpecialIndentType::FirstLine(0),
+                0,
+            )
+            .align(AlignmentType::Left),
         }
+        .add_run(run(self).add_text("— "))
+        .add_run(run(self).add_field_char(FieldCharType::Begin, false))
+        .add_run(run(self).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(run(self).add_field_char(FieldCharType::Separate, false))
+        .add_run(run(self).add_text("1"))
+        .add_run(run(self).add_field_char(FieldCharType::End, false))
+        .add_run(run(self).add_text(" —"));
+        Footer::new().add_paragraph(paragraph)
     }
 
-    /// 版记 (§7.4): 抄送 and 印发机关/印发日期 between full-width rules, thick
-    /// first and last, thin between, 四号.
-    fn imprint(&mut self, cc: &str, printer: &str, print_date: &str) {
+    /// The 版记 (§7.4) as a table floating at the foot of its page: 抄送 and
+    /// 印发机关/印发日期 between full-width rules, thick first and last,
+    /// thin between, 四号. Anchored to the page horizontally (LibreOffice
+    /// lays a block-wide floating table inline otherwise) and to the
+    /// bottom margin vertically, so its last rule is the bottom edge of the
+    /// text block.
+    fn imprint_table(&self, cc: &str, printer: &str, print_date: &str) -> Option<Table> {
         let rule = |position, size| {
             TableBorder::new(position)
                 .border_type(BorderType::Single)
                 .size(size)
                 .color("000000")
         };
-        let thick = spec::IMPRINT_THICK_RULE;
-        let thin = spec::IMPRINT_THIN_RULE;
         let borders = TableBorders::with_empty()
-            .set(rule(TableBorderPosition::Top, thick))
-            .set(rule(TableBorderPosition::Bottom, thick))
-            .set(rule(TableBorderPosition::InsideH, thin));
+            .set(rule(TableBorderPosition::Top, spec::IMPRINT_THICK_RULE))
+            .set(rule(TableBorderPosition::Bottom, spec::IMPRINT_THICK_RULE))
+            .set(rule(TableBorderPosition::InsideH, spec::IMPRINT_THIN_RULE));
         let size = spec::SIZE_IMPRINT;
-        let char_width = (size as i32 / 2) * 20;
-        let paragraph = |this: &Self, text: &str, align: AlignmentType, left: i32, right: i32| {
-            Paragraph::new()
-                .align(align)
-                .line_spacing(exact(spec::BODY_LINE_SPACING))
-                .widow_control(false)
-                .indent(Some(left), None, Some(right), None)
-                .add_run(this.run(text, Face::Body, size))
+        let side = spec::IMPRINT_INDENT;
+        let paragraph = |text: &str, align: AlignmentType, left, special, right| {
+            indent(
+                Paragraph::new().style(styles::IMPRINT),
+                left,
+                special,
+                right,
+            )
+            .align(align)
+            .line_spacing(exact(spec::BODY_LINE_SPACING))
+            .widow_control(false)
+            .add_run(self.run(text, Face::Body, size))
         };
         let width = spec::TEXT_WIDTH as usize;
+        let half = width / 2;
         let mut rows = Vec::new();
         if !cc.is_empty() {
+            // §7.4.2: wrapped lines align after the colon.
             let label = "抄送：";
-            let label_width = char_width * 3;
+            let label_width = pagination::text_width(label, size, 0);
             let p = paragraph(
-                self,
                 &format!("{label}{cc}"),
                 AlignmentType::Left,
-                char_width,
-                char_width,
-            )
-            .indent(
-                Some(char_width + label_width),
-                Some(SpecialIndentType::Hanging(label_width)),
-                Some(char_width),
-                None,
+                side + label_width,
+                SpecialIndentType::Hanging(label_width),
+                side,
             );
             rows.push(TableRow::new(vec![TableCell::new()
                 .width(width, WidthType::Dxa)
@@ -533,34 +593,121 @@ impl Writer {
                 .add_paragraph(p)]));
         }
         if !printer.is_empty() || !print_date.is_empty() {
-            let half = width / 2;
+            let flat = SpecialIndentType::FirstLine(0);
             rows.push(TableRow::new(vec![
                 TableCell::new()
                     .width(half, WidthType::Dxa)
-                    .add_paragraph(paragraph(self, printer, AlignmentType::Left, char_width, 0)),
+                    .add_paragraph(paragraph(printer, AlignmentType::Left, side, flat, 0)),
                 TableCell::new()
                     .width(width - half, WidthType::Dxa)
-                    .add_paragraph(paragraph(
-                        self,
-                        print_date,
-                        AlignmentType::Right,
-                        0,
-                        char_width,
-                    )),
+                    .add_paragraph(paragraph(print_date, AlignmentType::Right, 0, flat, side)),
             ]));
         }
         if rows.is_empty() {
+            return None;
+        }
+        let position = TablePositionProperty::new()
+            .left_from_text(0)
+            .right_from_text(0)
+            .vertical_anchor("margin")
+            .horizontal_anchor("page")
+            .position_x(spec::MARGIN_LEFT)
+            .position_y_alignment("bottom");
+        Some(
+            Table::new(rows)
+                .set_borders(borders)
+                .set_grid(vec![half, width - half])
+                .layout(TableLayoutType::Fixed)
+                .width(width, WidthType::Dxa)
+                .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+                .position(position),
+        )
+    }
+
+    /// The section properties of a section ending inside the body, with
+    /// the same page and the same footers as the last section.
+    fn inner_section(&self) -> SectionProperty {
+        let last = &self.docx.document.section_property;
+        let mut section = SectionProperty::new()
+            .page_size(PageSize::new().size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT))
+            .page_margin(page_margin());
+        section.footer_reference = last.footer_reference.clone();
+        section.even_footer_reference = last.even_footer_reference.clone();
+        section
+    }
+
+    /// Ends the section with the last paragraph written.
+    fn end_section(&mut self, section: SectionProperty) {
+        if let Some(DocumentChild::Paragraph(last)) = self.docx.document.children.last_mut() {
+            last.property.section_property = Some(section);
             return;
         }
-        // A blank line keeps the imprint off the body.
-        self.push(blank_line());
-        let half = width / 2;
-        let table = Table::new(rows)
-            .set_borders(borders)
-            .set_grid(vec![half, width - half])
-            .layout(TableLayoutType::Fixed)
-            .width(width, WidthType::Dxa)
-            .margins(docx_rs::TableCellMargins::new().margin(0, 0, 0, 0));
-        self.push_table(table);
+        // A table cannot carry a section break: a paragraph must follow it.
+        let mut paragraph = flush(Paragraph::new().style(styles::BODY)).line_spacing(exact(20));
+        paragraph.property.section_property = Some(section);
+        self.push(paragraph);
+    }
+
+    /// Footers, and the 版记 where the estimate puts it.
+    fn finish(mut self, imprint: Option<&Block>, placement: ImprintPlacement) -> Docx {
+        let odd = self.page_number_footer(Side::Odd);
+        let even = self.page_number_footer(Side::Even);
+        self.docx = std::mem::take(&mut self.docx).footer(odd).even_footer(even);
+        let table = match imprint {
+            Some(Block::Imprint {
+                cc,
+                printer,
+                print_date,
+            }) => self.imprint_table(cc, printer, print_date),
+            _ => None,
+        };
+        let Some(table) = table else {
+            return self.docx;
+        };
+        match placement {
+            ImprintPlacement::None => {}
+            ImprintPlacement::LastBodyPage => {
+                self.push_table(table);
+                // The floating table's anchor, on the line after the body.
+                self.push(blank_line());
+            }
+            ImprintPlacement::NextPage | ImprintPlacement::AfterBlankPage => {
+                let body = self.inner_section();
+                self.end_section(body);
+                // The empty footer fills the space under the text block
+                // exactly: LibreOffice ends a first-page style's text area
+                // at the top of its footer's content (measured: a 正文 line
+                // lifted the 版记 0.6 mm, a page-number line dropped it
+                // 4.5 mm below the block), and Word never lets a footer
+                // reach above the bottom margin.
+                let under_block = spec::MARGIN_BOTTOM - spec::FOOTER_DISTANCE as i32;
+                let blank_footer = Footer::new().add_paragraph(
+                    Paragraph::new()
+                        .style(styles::FOOTER)
+                        .line_spacing(exact(under_block)),
+                );
+                self.docx = std::mem::take(&mut self.docx).first_footer(blank_footer);
+                if placement == ImprintPlacement::AfterBlankPage {
+                    let mut blank = self.inner_section();
+                    blank.first_footer_reference = self
+                        .docx
+                        .document
+                        .section_property
+                        .first_footer_reference
+                        .clone();
+                    blank.title_pg = true;
+                    let mut paragraph = blank_line();
+                    paragraph.property.section_property = Some(blank);
+                    self.push(paragraph);
+                }
+                // LibreOffice drops the footers of a section that starts
+                // with a floating table: an empty paragraph comes first.
+                self.push(blank_line());
+                self.push_table(table);
+                self.push(blank_line());
+                self.docx.document.section_property.section_type = Some(SectionType::EvenPage);
+            }
+        }
+        self.docx
     }
 }

@@ -3,8 +3,9 @@
 //! the tests alike.
 
 mod layout;
-pub mod request;
 mod package;
+pub mod request;
+mod styles;
 
 use crate::core::{compose, Notice};
 

@@ -1,7 +1,7 @@
 //! The last step of an export: re-pack docx-rs's output. docx-rs stores every
 //! part uncompressed and writes core properties that name no title or author
 //! and date the file to 1970; this writes the package deflated, with real
-//! properties.
+//! properties and the notice's own styles part.
 
 use super::{DocumentMeta, ExportError};
 use crate::core::compose;
@@ -13,12 +13,35 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 const CORE_PROPS: &str = "docProps/core.xml";
 const DOCUMENT: &str = "word/document.xml";
+const STYLES: &str = "word/styles.xml";
 
-/// docx-rs has no setter for `w:tblHeader`. The layout marks header rows
-/// (and only them) with `w:cantSplit`; here each gets `w:tblHeader` beside
-/// it so the row repeats at the top of every page.
-fn repeat_header_rows(xml: &str) -> String {
-    xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+/// docx-rs has no setter for `w:tblHeader`. Only the task table's rows
+/// carry `w:cantSplit` (the 标志 and 版记 tables have none), so the first
+/// row of a table whose first row has it is the task table's header: it
+/// gets `w:tblHeader` beside it and repeats at the top of every page.
+pub(super) fn repeat_header_rows(xml: &str) -> String {
+    const MARK: &str = "<w:cantSplit />";
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(at) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        let row_end = table.find("</w:tr>").unwrap_or(table.len());
+        match table[..row_end].find(MARK) {
+            Some(mark) => {
+                let end = mark + MARK.len();
+                out.push_str(&table[..end]);
+                out.push_str("<w:tblHeader />");
+                rest = &table[end..];
+            }
+            None => {
+                out.push_str("<w:tbl>");
+                rest = &table["<w:tbl>".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub(super) fn finish(
@@ -41,6 +64,9 @@ pub(super) fn finish(
             .map_err(|e| fail(&e))?;
         if name == CORE_PROPS {
             out.write_all(core_properties(notice, meta).as_bytes())
+                .map_err(|e| fail(&e))?;
+        } else if name == STYLES {
+            out.write_all(super::styles::styles_xml(meta.fonts).as_bytes())
                 .map_err(|e| fail(&e))?;
         } else if name == DOCUMENT {
             let mut xml = String::with_capacity(entry.size() as usize);

@@ -250,3 +250,490 @@ fn the_common_font_setting_swaps_the_gb2312_faces() {
     assert!(!doc.contains("仿宋_GB2312"));
     assert!(doc.contains(r#"w:eastAsia="仿宋""#));
 }
+
+/// The sample with a 版记 and `paragraphs` more full body paragraphs.
+fn with_imprint(paragraphs: usize) -> Notice {
+    let mut notice = sample();
+    notice.sections[0].content = SectionContent::Preamble {
+        paragraphs: (0..=paragraphs)
+            .map(|_| "质量强国建设深入推进".repeat(11))
+            .collect(),
+    };
+    notice.imprint = Imprint {
+        cc: vec!["县委办".into(), "县政府办".into()],
+        printer: "砀山县市场监督管理局办公室".into(),
+        print_date: DocDate::new(2021, 9, 6),
+    };
+    notice
+}
+
+fn placement(notice: &Notice) -> crate::core::pagination::ImprintPlacement {
+    crate::core::pagination::paginate(&crate::core::compose::blocks(notice)).imprint
+}
+
+/// The attribute `name` (any namespace) of a node.
+fn attr<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
+}
+
+fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    node.children().find(|n| n.has_tag_name(name))
+}
+
+#[test]
+fn styles_name_the_body_the_title_four_heading_levels_the_table_and_the_imprint() {
+    let bytes = export_docx(&sample(), &meta()).unwrap();
+    let styles = part(&bytes, "word/styles.xml");
+    let xml = roxmltree::Document::parse(&styles).unwrap();
+    let style = |id: &str| {
+        xml.descendants()
+            .find(|n| n.has_tag_name("style") && attr(*n, "styleId") == Some(id))
+            .unwrap_or_else(|| panic!("no style {id}"))
+    };
+    let name = |id: &str| {
+        attr(child(style(id), "name").unwrap(), "val")
+            .unwrap()
+            .to_owned()
+    };
+    // Word's built-ins, shown as 正文 and 标题 in Chinese Word and WPS.
+    assert_eq!(name("Normal"), "Normal");
+    assert_eq!(attr(style("Normal"), "default"), Some("1"));
+    assert_eq!(name("Title"), "Title");
+    for (id, expected) in [
+        ("HeadingLevel1", "一级标题"),
+        ("HeadingLevel2", "二级标题"),
+        ("HeadingLevel3", "三级标题"),
+        ("HeadingLevel4", "四级标题"),
+        ("TableText", "表格"),
+        ("Imprint", "版记"),
+    ] {
+        assert_eq!(name(id), expected);
+    }
+    // The body style carries the grid: 579-twip exact lines, 三号, -5
+    // spacing, first line indented two characters, widow control off.
+    let normal = style("Normal");
+    let spacing = normal
+        .descendants()
+        .find(|n| n.has_tag_name("spacing") && attr(*n, "line").is_some())
+        .unwrap();
+    assert_eq!(attr(spacing, "line"), Some("579"));
+    assert_eq!(attr(spacing, "lineRule"), Some("exact"));
+    let ind = normal
+        .descendants()
+        .find(|n| n.has_tag_name("ind"))
+        .unwrap();
+    assert_eq!(attr(ind, "firstLine"), Some("640"));
+    assert!(styles.contains(r#"<w:widowControl w:val="0"/>"#));
+    let sz = |id: &str| {
+        attr(
+            style(id)
+                .descendants()
+                .find(|n| n.has_tag_name("sz"))
+                .unwrap(),
+            "val",
+        )
+        .unwrap()
+        .to_owned()
+    };
+    assert_eq!(sz("Normal"), "32");
+    assert_eq!(sz("Title"), "44");
+    assert_eq!(sz("TableText"), "28");
+    // Headings are outline levels 1 to 4 (navigation pane, table of
+    // contents) in 黑体, 楷体, 仿宋, 仿宋.
+    for (level, font) in [
+        (0, "黑体"),
+        (1, "楷体_GB2312"),
+        (2, "仿宋_GB2312"),
+        (3, "仿宋_GB2312"),
+    ] {
+        let heading = style(&format!("HeadingLevel{}", level + 1));
+        let outline = heading
+            .descendants()
+            .find(|n| n.has_tag_name("outlineLvl"))
+            .unwrap();
+        assert_eq!(attr(outline, "val"), Some(level.to_string().as_str()));
+        let fonts = heading
+            .descendants()
+            .find(|n| n.has_tag_name("rFonts"))
+            .unwrap();
+        assert_eq!(attr(fonts, "eastAsia"), Some(font));
+        assert_eq!(
+            attr(child(heading, "basedOn").unwrap(), "val"),
+            Some("Normal")
+        );
+    }
+    // Simplified Chinese as the East Asian language.
+    assert!(styles.contains(r#"w:eastAsia="zh-CN""#));
+}
+
+#[test]
+fn paragraphs_reference_existing_styles_and_repeat_their_formatting() {
+    let bytes = export_docx(&sample(), &meta()).unwrap();
+    let styles = part(&bytes, "word/styles.xml");
+    let doc = part(&bytes, "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let style_of = |needle: &str| {
+        let paragraph = xml
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("p")
+                    && n.descendants().any(|t| {
+                        t.has_tag_name("t") && t.text().is_some_and(|s| s.contains(needle))
+                    })
+            })
+            .unwrap_or_else(|| panic!("no paragraph with {needle}"));
+        let style = paragraph
+            .descendants()
+            .find(|n| n.has_tag_name("pStyle"))
+            .unwrap_or_else(|| panic!("the paragraph with {needle} names no style"));
+        attr(style, "val").unwrap().to_owned()
+    };
+    assert_eq!(style_of("关于开展2021年"), "Title");
+    assert_eq!(style_of("为开展好2021年"), "Normal");
+    assert_eq!(style_of("一、活动安排"), "HeadingLevel1");
+    assert_eq!(style_of("开展计量专项检查"), "TableText");
+    // Every style referenced exists.
+    for node in xml.descendants().filter(|n| n.has_tag_name("pStyle")) {
+        let id = attr(node, "val").unwrap();
+        assert!(
+            styles.contains(&format!(r#"w:styleId="{id}""#)),
+            "{id} is not in styles.xml"
+        );
+    }
+    // Body runs carry the style's values directly as well.
+    let body_run = xml
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("r")
+                && n.descendants()
+                    .any(|t| t.text() == Some("为开展好2021年“质量月”活动，特制定本方案。"))
+        })
+        .unwrap();
+    let spacing = body_run
+        .descendants()
+        .find(|n| n.has_tag_name("spacing"))
+        .unwrap();
+    assert_eq!(attr(spacing, "val"), Some("-5"));
+}
+
+#[test]
+fn second_third_and_fourth_level_paragraphs_get_their_heading_styles() {
+    let mut notice = sample();
+    notice.sections.push(Section {
+        id: 3,
+        heading: "活动要求".into(),
+        content: SectionContent::Text {
+            blocks: vec![
+                TextBlock {
+                    level: Level::Second,
+                    text: "加强组织领导".into(),
+                },
+                TextBlock {
+                    level: Level::Third,
+                    text: "明确分工".into(),
+                },
+                TextBlock {
+                    level: Level::Fourth,
+                    text: "落实到人".into(),
+                },
+                TextBlock {
+                    level: Level::Body,
+                    text: "（此段不是标题）".into(),
+                },
+            ],
+        },
+    });
+    let doc = part(&export_docx(&notice, &meta()).unwrap(), "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let style_of = |needle: &str| {
+        let p = xml
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("p")
+                    && n.descendants().any(|t| {
+                        t.has_tag_name("t") && t.text().is_some_and(|s| s.contains(needle))
+                    })
+            })
+            .unwrap();
+        attr(
+            p.descendants().find(|n| n.has_tag_name("pStyle")).unwrap(),
+            "val",
+        )
+        .unwrap()
+        .to_owned()
+    };
+    assert_eq!(style_of("加强组织领导"), "HeadingLevel2");
+    assert_eq!(style_of("明确分工"), "HeadingLevel3");
+    assert_eq!(style_of("落实到人"), "HeadingLevel4");
+    assert_eq!(style_of("此段不是标题"), "Normal");
+}
+
+#[test]
+fn odd_and_even_footers_carry_a_page_field_between_dashes() {
+    let bytes = export_docx(&sample(), &meta()).unwrap();
+    let settings = part(&bytes, "word/settings.xml");
+    assert!(settings.contains("<w:evenAndOddHeaders"), "{settings}");
+    let doc = part(&bytes, "word/document.xml");
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    let types = part(&bytes, "[Content_Types].xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let sections: Vec<_> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("sectPr"))
+        .collect();
+    // Without a 版记 the notice is one section.
+    assert_eq!(sections.len(), 1);
+    let margins = child(sections[0], "pgMar").unwrap();
+    assert_eq!(attr(margins, "footer"), Some("1440"));
+    let footer_of = |kind: &str| {
+        let reference = sections[0]
+            .children()
+            .find(|n| n.has_tag_name("footerReference") && attr(*n, "type") == Some(kind))
+            .unwrap_or_else(|| panic!("no {kind} footer"));
+        let id = attr(reference, "id").unwrap();
+        let rels = roxmltree::Document::parse(&rels).unwrap();
+        let target = rels
+            .descendants()
+            .find(|n| attr(*n, "Id") == Some(id))
+            .and_then(|n| attr(n, "Target"))
+            .unwrap_or_else(|| panic!("no relationship {id}"))
+            .to_owned();
+        assert!(
+            types.contains(&format!("/word/{target}")),
+            "{target} has no content type"
+        );
+        part(&bytes, &format!("word/{target}"))
+    };
+    for (kind, align, side) in [("default", "right", "right"), ("even", "left", "left")] {
+        let footer = footer_of(kind);
+        let xml = roxmltree::Document::parse(&footer).unwrap();
+        let jc = xml.descendants().find(|n| n.has_tag_name("jc")).unwrap();
+        assert_eq!(attr(jc, "val"), Some(align), "{kind}");
+        let ind = xml.descendants().find(|n| n.has_tag_name("ind")).unwrap();
+        assert_eq!(attr(ind, side), Some("280"), "{kind}: one 四号 character");
+        let kinds: Vec<&str> = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("fldChar"))
+            .map(|n| attr(n, "fldCharType").unwrap())
+            .collect();
+        assert_eq!(kinds, ["begin", "separate", "end"]);
+        let instruction = xml
+            .descendants()
+            .find(|n| n.has_tag_name("instrText"))
+            .unwrap();
+        assert_eq!(instruction.text().map(str::trim), Some("PAGE"));
+        let texts: Vec<&str> = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("t"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(texts.first(), Some(&"— "));
+        assert_eq!(texts.last(), Some(&" —"));
+        for run in xml.descendants().filter(|n| n.has_tag_name("r")) {
+            let sz = run.descendants().find(|n| n.has_tag_name("sz")).unwrap();
+            assert_eq!(attr(sz, "val"), Some("28"), "四号");
+            let fonts = run
+                .descendants()
+                .find(|n| n.has_tag_name("rFonts"))
+                .unwrap();
+            assert_eq!(attr(fonts, "eastAsia"), Some("宋体"));
+            assert_eq!(attr(fonts, "ascii"), Some("宋体"));
+            assert_eq!(attr(fonts, "hint"), Some("eastAsia"));
+        }
+    }
+}
+
+/// A section: its footer references (type, id), whether it has a title
+/// page, and its section type.
+type SectionFacts = (Vec<(String, String)>, bool, Option<String>);
+
+fn sections(bytes: &[u8]) -> Vec<SectionFacts> {
+    let doc = part(bytes, "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    xml.descendants()
+        .filter(|n| n.has_tag_name("sectPr"))
+        .map(|s| {
+            let refs = s
+                .children()
+                .filter(|n| n.has_tag_name("footerReference"))
+                .map(|n| {
+                    (
+                        attr(n, "type").unwrap().to_owned(),
+                        attr(n, "id").unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            let title_pg = child(s, "titlePg").is_some();
+            let kind = child(s, "type")
+                .and_then(|n| attr(n, "val"))
+                .map(str::to_owned);
+            (refs, title_pg, kind)
+        })
+        .collect()
+}
+
+fn footer_text(bytes: &[u8], id: &str) -> String {
+    let rels = part(bytes, "word/_rels/document.xml.rels");
+    let rels = roxmltree::Document::parse(&rels).unwrap();
+    let target = rels
+        .descendants()
+        .find(|n| attr(*n, "Id") == Some(id))
+        .and_then(|n| attr(n, "Target"))
+        .unwrap();
+    let footer = part(bytes, &format!("word/{target}"));
+    roxmltree::Document::parse(&footer)
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name("t") || n.has_tag_name("instrText"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+#[test]
+fn an_imprint_page_of_its_own_is_a_last_section_without_page_numbers() {
+    use crate::core::pagination::ImprintPlacement;
+    // Find bodies ending on an odd page, and on a full even page.
+    let next = (0..40)
+        .map(with_imprint)
+        .find(|n| placement(n) == ImprintPlacement::NextPage)
+        .expect("a body ending on an odd page");
+    let bytes = export_docx(&next, &meta()).unwrap();
+    let found = sections(&bytes);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let (body, body_title_pg, _) = &found[0];
+    assert!(!body_title_pg);
+    let default = &body.iter().find(|(t, _)| t == "default").unwrap().1;
+    let even = &body.iter().find(|(t, _)| t == "even").unwrap().1;
+    assert_eq!(footer_text(&bytes, default), "— PAGE1 —");
+    assert_eq!(footer_text(&bytes, even), "— PAGE1 —");
+    // The 版记's section: one page, whose (first-page) footer is empty, and
+    // marked to start on an even page for Word and WPS.
+    let (last, title_pg, kind) = &found[1];
+    assert!(title_pg);
+    assert_eq!(kind.as_deref(), Some("evenPage"));
+    let first = &last.iter().find(|(t, _)| t == "first").unwrap().1;
+    assert_eq!(footer_text(&bytes, first), "");
+    // The body's section ends in its last paragraph (no empty paragraph
+    // that could spill onto a page of its own).
+    let doc = part(&bytes, "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let carrier = xml
+        .descendants()
+        .find(|n| n.has_tag_name("sectPr") && n.parent().is_some_and(|p| p.has_tag_name("pPr")))
+        .unwrap()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap();
+    assert!(carrier
+        .descendants()
+        .any(|n| n.has_tag_name("t") && n.text() == Some("2021年9月6日")));
+    // The 版记 floats at the foot of the page, anchored to the page's left
+    // edge at the block's left edge.
+    let position = xml
+        .descendants()
+        .find(|n| n.has_tag_name("tblpPr"))
+        .unwrap();
+    assert_eq!(attr(position, "vertAnchor"), Some("margin"));
+    assert_eq!(attr(position, "tblpYSpec"), Some("bottom"));
+    assert_eq!(attr(position, "horzAnchor"), Some("page"));
+    assert_eq!(attr(position, "tblpX"), Some("1587"));
+
+    let blank = (0..60)
+        .map(with_imprint)
+        .find(|n| placement(n) == ImprintPlacement::AfterBlankPage)
+        .expect("a body ending at the foot of an even page");
+    let found = sections(&export_docx(&blank, &meta()).unwrap());
+    assert_eq!(found.len(), 3, "{found:?}");
+    // The blank page: its own one-page section with the empty first footer.
+    assert!(found[1].1);
+    assert!(found[1].0.iter().any(|(t, _)| t == "first"));
+    assert!(found[2].1);
+}
+
+#[test]
+fn an_imprint_that_fits_floats_at_the_foot_of_the_last_page_in_the_one_section() {
+    use crate::core::pagination::ImprintPlacement;
+    let shared = (0..40)
+        .map(with_imprint)
+        .find(|n| placement(n) == ImprintPlacement::LastBodyPage)
+        .expect("a body ending early on an even page");
+    let bytes = export_docx(&shared, &meta()).unwrap();
+    let found = sections(&bytes);
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].1, "no blank first-page footer");
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains("w:tblpYSpec=\"bottom\""));
+    // §7.4: thick first and last rules, a thin one between.
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let table = xml
+        .descendants()
+        .find(|n| n.has_tag_name("tbl") && n.descendants().any(|d| d.has_tag_name("tblpPr")))
+        .unwrap();
+    let borders = table
+        .descendants()
+        .find(|n| n.has_tag_name("tblBorders"))
+        .unwrap();
+    let size = |edge: &str| {
+        attr(child(borders, edge).unwrap(), "sz")
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(size("top"), "8");
+    assert_eq!(size("bottom"), "8");
+    assert_eq!(size("insideH"), "6");
+    let text: String = table
+        .descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(text.contains("抄送：县委办、县政府办。"), "{text}");
+    assert!(text.contains("2021年9月6日印发"));
+}
+
+#[test]
+fn the_attached_plan_starts_with_a_page_break_before_not_a_break_run() {
+    let mut notice = sample();
+    notice.shape = NoticeShape::IssuesPlan;
+    notice.cover_body = vec!["现将方案印发给你们，请认真贯彻执行。".into()];
+    let doc = part(&export_docx(&notice, &meta()).unwrap(), "word/document.xml");
+    assert!(doc.contains("<w:pageBreakBefore"), "{doc}");
+    assert!(!doc.contains(r#"w:type="page""#));
+}
+
+#[test]
+fn only_the_task_table_header_repeats_and_no_task_row_breaks_across_pages() {
+    let mut notice = with_imprint(0);
+    notice.header.organs = vec!["砀山县市场监督管理局".into(), "砀山县教育局".into()];
+    notice.header.with_wenjian = true;
+    notice.tasks.rows = (0..5).map(|_| notice.tasks.rows[0].clone()).collect();
+    let doc = part(&export_docx(&notice, &meta()).unwrap(), "word/document.xml");
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let tables: Vec<_> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("tbl"))
+        .collect();
+    // The 标志, the task table and the 版记.
+    assert_eq!(tables.len(), 3);
+    let rows = |t: &roxmltree::Node| -> Vec<(bool, bool)> {
+        t.children()
+            .filter(|n| n.has_tag_name("tr"))
+            .map(|r| {
+                (
+                    r.descendants().any(|n| n.has_tag_name("tblHeader")),
+                    r.descendants().any(|n| n.has_tag_name("cantSplit")),
+                )
+            })
+            .collect()
+    };
+    let task = rows(&tables[1]);
+    assert_eq!(task.len(), 6);
+    assert_eq!(task[0], (true, true));
+    assert!(task[1..].iter().all(|&r| r == (false, true)), "{task:?}");
+    for other in [&tables[0], &tables[2]] {
+        assert!(rows(other).iter().all(|&r| r == (false, false)));
+    }
+    assert_eq!(package::repeat_header_rows("<w:p/>"), "<w:p/>");
+}

@@ -35,20 +35,57 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// Serves `root` over HTTP on a loopback port; returns the base URL.
 pub fn serve_static(root: PathBuf) -> String {
+    serve_controlled(root).url
+}
+
+/// A static server whose requests are logged and which can be cut off, as
+/// a network can.
+pub struct StaticServer {
+    pub url: String,
+    /// Every path requested, in order.
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    online: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl StaticServer {
+    /// From now on every connection is dropped unanswered.
+    pub fn cut_off(&self) {
+        self.online
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+pub fn serve_controlled(root: PathBuf) -> StaticServer {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let online = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let (server_log, server_online) = (log.clone(), online.clone());
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if !server_online.load(std::sync::atomic::Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let root = root.clone();
+            let log = server_log.clone();
             std::thread::spawn(move || {
-                let _ = respond(stream, &root);
+                let _ = respond(stream, &root, &log);
             });
         }
     });
-    format!("http://{address}")
+    StaticServer {
+        url: format!("http://{address}"),
+        log,
+        online,
+    }
 }
 
-fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn respond(
+    mut stream: TcpStream,
+    root: &Path,
+    log: &std::sync::Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -60,6 +97,7 @@ fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split('?').next().unwrap_or("/");
+    log.lock().unwrap().push(path.to_owned());
     let relative = if path == "/" {
         "index.html"
     } else {
@@ -398,7 +436,10 @@ pub mod ui {
             if text == "已保存" {
                 return;
             }
-            assert!(Instant::now() < deadline, "the draft is never saved: {text}");
+            assert!(
+                Instant::now() < deadline,
+                "the draft is never saved: {text}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -464,6 +505,10 @@ pub fn libreoffice_pdf_with_fonts(docx: &Path, replacements: &[(&str, &str)]) ->
         .expect("LibreOffice is installed (scripts/test.sh installs it)");
     assert!(status.success(), "LibreOffice failed on {}", docx.display());
     let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
-    assert!(pdf.is_file(), "LibreOffice wrote no PDF for {}", docx.display());
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF for {}",
+        docx.display()
+    );
     pdf
 }

@@ -1,0 +1,1299 @@
+//! Rendering: exported notices converted to PDF by LibreOffice and measured
+//! with poppler (`pdftotext -bbox` for words, `pdftoppm` for rules and
+//! colours), against GB/T 9704-2012: A4, the 156 x 225 mm text block at
+//! 28 mm / 37 mm, 22 lines of 28 characters, sizes, the red 版头, page
+//! numbers, the 版记 on an even last page, the repeated table header.
+//!
+//! Needs LibreOffice and poppler-utils; run through scripts/test.sh, which
+//! installs both, or `cargo test --test render -- --ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use notice_desk::core::draft::DraftEnvelope;
+use notice_desk::core::gbt9704 as spec;
+use notice_desk::core::pagination::{self, ImprintPlacement, Pagination};
+use notice_desk::core::*;
+use notice_desk::docx::{export_docx, DocumentMeta};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const MM_PER_PT: f64 = 25.4 / 72.0;
+/// The text block (§5.2.2), millimetres from the paper's top left corner.
+const LEFT: f64 = 28.0;
+const TOP: f64 = 37.0;
+const RIGHT: f64 = 28.0 + 156.0;
+const BOTTOM: f64 = 37.0 + 225.0;
+/// Tolerance of the standard's measures (±1 mm).
+const TOL: f64 = 1.0;
+/// One 四号 character (14 pt) in millimetres: the page numbers' indent.
+const SIHAO_MM: f64 = 14.0 * MM_PER_PT;
+/// The body's line pitch, 579 twips.
+const LINE_MM: f64 = 579.0 / 20.0 * MM_PER_PT;
+
+#[derive(Debug, Clone)]
+struct Word {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    text: String,
+}
+
+#[derive(Debug)]
+struct Page {
+    width: f64,
+    height: f64,
+    words: Vec<Word>,
+}
+
+/// A line of words on a page, left to right.
+#[derive(Debug)]
+struct Line {
+    y0: f64,
+    y1: f64,
+    words: Vec<Word>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.words.iter().map(|w| w.text.as_str()).collect()
+    }
+    fn x0(&self) -> f64 {
+        self.words.first().map_or(0.0, |w| w.x0)
+    }
+    fn x1(&self) -> f64 {
+        self.words.last().map_or(0.0, |w| w.x1)
+    }
+}
+
+impl Page {
+    /// Words above the footer: the text block's content.
+    fn body_words(&self) -> impl Iterator<Item = &Word> {
+        self.words.iter().filter(|w| w.y0 < BOTTOM)
+    }
+
+    fn footer_words(&self) -> Vec<&Word> {
+        self.words.iter().filter(|w| w.y0 >= BOTTOM).collect()
+    }
+
+    /// Words grouped into lines by their top edge.
+    fn lines(&self) -> Vec<Line> {
+        let mut words: Vec<Word> = self.body_words().cloned().collect();
+        words.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+        let mut lines: Vec<Line> = Vec::new();
+        for word in words {
+            match lines.last_mut() {
+                Some(line) if (word.y0 - line.y0).abs() < 0.8 => {
+                    line.y1 = line.y1.max(word.y1);
+                    line.words.push(word);
+                }
+                _ => lines.push(Line {
+                    y0: word.y0,
+                    y1: word.y1,
+                    words: vec![word],
+                }),
+            }
+        }
+        for line in &mut lines {
+            line.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        }
+        lines
+    }
+
+    fn text(&self) -> String {
+        self.words.iter().map(|w| w.text.as_str()).collect()
+    }
+}
+
+/// The words of every page, in millimetres (pdftotext -bbox).
+fn measure(pdf: &Path) -> Vec<Page> {
+    let output = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    // Astral characters come out as CESU-8 surrogates, and control
+    // characters of the document's title unescaped: neither is XML.
+    let html: String = String::from_utf8_lossy(&output.stdout)
+        .chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
+        .collect();
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let xml = roxmltree::Document::parse_with_options(&html, options).expect("pdftotext's XHTML");
+    let number = |node: roxmltree::Node, name: &str| -> f64 {
+        node.attribute(name).unwrap().parse::<f64>().unwrap() * MM_PER_PT
+    };
+    xml.descendants()
+        .filter(|n| n.has_tag_name("page"))
+        .map(|page| Page {
+            width: number(page, "width"),
+            height: number(page, "height"),
+            words: page
+                .children()
+                .filter(|n| n.has_tag_name("word"))
+                .map(|w| Word {
+                    x0: number(w, "xMin"),
+                    y0: number(w, "yMin"),
+                    x1: number(w, "xMax"),
+                    y1: number(w, "yMax"),
+                    text: w.text().unwrap_or("").to_owned(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// One page rendered to pixels (pdftoppm, binary PPM).
+struct Image {
+    width: usize,
+    height: usize,
+    dpi: f64,
+    rgb: Vec<u8>,
+}
+
+impl Image {
+    fn of(pdf: &Path, page: usize, dpi: u32) -> Image {
+        let output = Command::new("pdftoppm")
+            .args(["-r", &dpi.to_string(), "-f", &page.to_string(), "-l"])
+            .arg(page.to_string())
+            .arg(pdf)
+            .output()
+            .expect("pdftoppm is installed (poppler-utils)");
+        assert!(output.status.success());
+        let data = output.stdout;
+        // "P6\n<width> <height>\n255\n" then the pixels.
+        let mut fields = Vec::new();
+        let mut at = 0;
+        while fields.len() < 4 {
+            while data[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let start = at;
+            while !data[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
+        }
+        assert_eq!(fields[0], "P6");
+        Image {
+            width: fields[1].parse().unwrap(),
+            height: fields[2].parse().unwrap(),
+            dpi: dpi as f64,
+            rgb: data[at + 1..].to_vec(),
+        }
+    }
+
+    fn px(&self, mm: f64) -> usize {
+        (mm / 25.4 * self.dpi).round() as usize
+    }
+
+    fn mm(&self, px: usize) -> f64 {
+        px as f64 * 25.4 / self.dpi
+    }
+
+    fn pixel(&self, x: usize, y: usize) -> (u8, u8, u8) {
+        let i = 3 * (y * self.width + x);
+        (self.rgb[i], self.rgb[i + 1], self.rgb[i + 2])
+    }
+
+    /// Rows (in mm) between `y0` and `y1` where at least `share` of the
+    /// pixels from `x0` to `x1` pass `test`: horizontal rules.
+    fn rows(
+        &self,
+        (x0, x1): (f64, f64),
+        (y0, y1): (f64, f64),
+        share: f64,
+        test: impl Fn((u8, u8, u8)) -> bool,
+    ) -> Vec<f64> {
+        let (x0, x1) = (self.px(x0), self.px(x1).min(self.width));
+        let (y0, y1) = (self.px(y0), self.px(y1).min(self.height));
+        (y0..y1)
+            .filter(|&y| {
+                let hits = (x0..x1).filter(|&x| test(self.pixel(x, y))).count();
+                hits as f64 >= share * (x1 - x0) as f64
+            })
+            .map(|y| self.mm(y))
+            .collect()
+    }
+}
+
+fn dark((r, g, b): (u8, u8, u8)) -> bool {
+    r < 110 && g < 110 && b < 110
+}
+
+fn red((r, g, b): (u8, u8, u8)) -> bool {
+    r > 170 && g < 110 && b < 110
+}
+
+/// An exported and rendered notice.
+struct Rendered {
+    name: String,
+    pdf: PathBuf,
+    document: String,
+    pages: Vec<Page>,
+    plan: Pagination,
+    /// Whether the text holds Latin letters or punctuation (not only
+    /// digits), whose widths depend on the fallback font.
+    latin: bool,
+}
+
+fn render(notice: &Notice, name: &str) -> Rendered {
+    render_with_fonts(notice, name, &[])
+}
+
+/// Renders with the file's fonts replaced (see
+/// [`support::libreoffice_pdf_with_fonts`]); with replacements, the text
+/// counts as having the standard metrics (no fallback-font widths).
+fn render_with_fonts(notice: &Notice, name: &str, fonts: &[(&str, &str)]) -> Rendered {
+    let dir = support::temp_dir(&format!("render-{name}"));
+    let docx = dir.join(format!("{name}.docx"));
+    let bytes = export_docx(notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
+    std::fs::write(&docx, &bytes).unwrap();
+    let pdf = if fonts.is_empty() {
+        support::libreoffice_pdf(&docx)
+    } else {
+        support::libreoffice_pdf_with_fonts(&docx, fonts)
+    };
+    // Keep the PDF beside the .docx: the converter's folder is reused.
+    let kept = dir.join(format!("{name}.pdf"));
+    std::fs::copy(&pdf, &kept).unwrap();
+    let pages = measure(&kept);
+    Rendered {
+        name: name.to_owned(),
+        pdf: kept,
+        document: support::zip_part(&docx, "word/document.xml"),
+        pages,
+        plan: pagination::paginate(&compose::blocks(notice)),
+        latin: fonts.is_empty()
+            && compose::blocks(notice).iter().any(|b| {
+                b.text()
+                    .chars()
+                    .any(|c| c.is_ascii_graphic() && !c.is_ascii_digit())
+            }),
+    }
+}
+
+fn fixture(name: &str) -> Notice {
+    let path = support::project_root().join("tests/fixtures").join(name);
+    DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .notice
+}
+
+fn with_imprint(mut notice: Notice) -> Notice {
+    notice.imprint = Imprint {
+        cc: vec![
+            "县委办".into(),
+            "县政府办".into(),
+            "市市场监督管理局".into(),
+        ],
+        printer: "砀山县市场监督管理局办公室".into(),
+        print_date: DocDate::new(2021, 9, 6),
+    };
+    notice
+}
+
+/// A direct notice with `paragraphs` paragraphs of plain CJK text, each
+/// `chars` characters long: full lines of 28 characters, no punctuation.
+fn long_notice(paragraphs: usize, chars: usize) -> Notice {
+    const TEXT: &str = "质量强国建设深入推进市场监管部门围绕中心服务大局全面提升产品工程和服务质量";
+    let cycle: Vec<char> = TEXT.chars().collect();
+    let paragraph = |n: usize| -> String {
+        (0..chars)
+            .map(|i| cycle[(i + n * 7) % cycle.len()])
+            .collect()
+    };
+    Notice {
+        header: Header {
+            organs: vec!["砀山县市场监督管理局".into()],
+            doc_number: DocNumber {
+                prefix: "砀市监发".into(),
+                year: Some(2021),
+                serial: Some(12),
+            },
+            ..Header::default()
+        },
+        campaign: Campaign {
+            name: "质量月".into(),
+            year: Some(2021),
+        },
+        recipients: vec!["各股室、队、所".into()],
+        sections: vec![Section {
+            id: 1,
+            heading: String::new(),
+            content: SectionContent::Preamble {
+                paragraphs: (0..paragraphs).map(paragraph).collect(),
+            },
+        }],
+        signature: Signature {
+            organs: vec!["砀山县市场监督管理局".into()],
+            date: DocDate::new(2021, 9, 6),
+            ..Signature::default()
+        },
+        ..Notice::default()
+    }
+}
+
+/// A notice whose task table has `rows` rows.
+fn table_notice(rows: usize) -> Notice {
+    let mut notice = long_notice(1, 60);
+    notice.sections.push(Section {
+        id: 2,
+        heading: "活动安排".into(),
+        content: SectionContent::Tasks {
+            intro: "具体安排如下：".into(),
+        },
+    });
+    notice.tasks = TaskList {
+        layout: TaskLayout::Table,
+        rows: (1..=rows)
+            .map(|i| TaskRow {
+                name: format!("开展第{i}项质量提升专项行动"),
+                description: if i % 3 == 0 {
+                    "对辖区重点企业开展现场检查并通报结果".into()
+                } else {
+                    String::new()
+                },
+                time: format!("{}月", 1 + i % 12),
+                lead: "质量发展股".into(),
+                support: if i % 2 == 0 {
+                    vec!["各市场监督管理所".into()]
+                } else {
+                    vec!["办公室".into(), "标准计量股".into()]
+                },
+                ..TaskRow::default()
+            })
+            .collect(),
+        ..TaskList::default()
+    };
+    notice
+}
+
+/// Reports what was measured when a check fails.
+fn describe(r: &Rendered) -> String {
+    let mut out = format!(
+        "{}: {} pages (estimate: body {} pages, {} twips on the last, 版记 {:?}, {} in all)\n",
+        r.name,
+        r.pages.len(),
+        r.plan.body_pages,
+        r.plan.last_page_used,
+        r.plan.imprint,
+        r.plan.total_pages()
+    );
+    for (i, page) in r.pages.iter().enumerate() {
+        let lines = page.lines();
+        out.push_str(&format!("  page {}: {} lines", i + 1, lines.len()));
+        if let Some(last) = lines.last() {
+            out.push_str(&format!(
+                ", last at {:.1}-{:.1} mm: {}",
+                last.y0,
+                last.y1,
+                last.text().chars().take(20).collect::<String>()
+            ));
+        }
+        let footer: String = page
+            .footer_words()
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        out.push_str(&format!(", footer {footer:?}\n"));
+    }
+    out
+}
+
+/// The page number of a page as printed ("— 3 —"), with its words.
+fn page_number(page: &Page) -> Option<(u32, f64, f64)> {
+    let words = page.footer_words();
+    let text: String = words.iter().map(|w| w.text.as_str()).collect();
+    let digits = text.strip_prefix('—')?.strip_suffix('—')?;
+    let n = digits.trim().parse().ok()?;
+    let x0 = words.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+    let x1 = words.iter().map(|w| w.x1).fold(f64::MIN, f64::max);
+    Some((n, x0, x1))
+}
+
+/// The checks every rendered notice passes.
+fn check_page_geometry(r: &Rendered) {
+    let info = describe(r);
+    assert_eq!(
+        r.pages.len() as u32,
+        r.plan.total_pages(),
+        "the estimate missed the page count\n{info}"
+    );
+    check_estimate(r);
+    for (i, page) in r.pages.iter().enumerate() {
+        // §5.2.1: A4.
+        assert!((page.width - 210.0).abs() < 0.5 && (page.height - 297.0).abs() < 0.5);
+        // §5.2.2: everything but the page number inside the text block
+        // (no punctuation hangs in the margin).
+        for word in page.body_words() {
+            assert!(
+                word.x0 >= LEFT - TOL && word.x1 <= RIGHT + TOL,
+                "page {}: {:?} sticks out sideways ({:.1}-{:.1} mm)\n{info}",
+                i + 1,
+                word.text,
+                word.x0,
+                word.x1
+            );
+            assert!(
+                word.y0 >= TOP - TOL && word.y1 <= BOTTOM + TOL,
+                "page {}: {:?} sticks out vertically ({:.1}-{:.1} mm)\n{info}",
+                i + 1,
+                word.text,
+                word.y0,
+                word.y1
+            );
+        }
+    }
+}
+
+/// The estimate (src/core/pagination.rs) against the rendering: where the
+/// body's last line ends on its last page. The estimate gives Latin
+/// letters and punctuation half an em, as the GB2312 fonts the file names
+/// have them; LibreOffice here sets them in its fallback, DejaVu Sans,
+/// narrower or wider, so a table cell holding "(农)" may wrap one line
+/// shorter, and over a long table such lines add up to a row moving to
+/// the next page. Text with no Latin but digits must match to half a line;
+/// other text must end on the same page (checked with the page count),
+/// however far down.
+fn check_estimate(r: &Rendered) {
+    let info = describe(r);
+    let page = &r.pages[r.plan.body_pages as usize - 1];
+    let imprint_top = match r.plan.imprint {
+        ImprintPlacement::LastBodyPage => {
+            BOTTOM - r.plan.imprint_height as f64 / 20.0 * MM_PER_PT - 1.0
+        }
+        _ => BOTTOM + 1.0,
+    };
+    let last = page
+        .lines()
+        .into_iter()
+        .rfind(|l| l.y0 < imprint_top)
+        .unwrap_or_else(|| panic!("the body's last page is empty\n{info}"));
+    let estimated = TOP + r.plan.last_page_used as f64 / 20.0 * MM_PER_PT;
+    println!(
+        "{}: body ends at {:.1} mm on page {}, estimated {:.1} mm",
+        r.name, last.y1, r.plan.body_pages, estimated
+    );
+    assert!(
+        r.latin || (last.y1 - estimated).abs() < LINE_MM / 2.0,
+        "the body ends at {:.1} mm, the estimate says {estimated:.1} mm\n{info}",
+        last.y1
+    );
+}
+
+/// §7.5: "— n —" under every body page, right on odd pages and left on
+/// even ones with one character's space, the dash 7 mm below the block;
+/// none on a blank page before the 版记 or on a 版记 page of its own.
+fn check_page_numbers(r: &Rendered) {
+    let info = describe(r);
+    let numbered = r.plan.numbered_pages() as usize;
+    for (i, page) in r.pages.iter().enumerate() {
+        let n = i + 1;
+        if n > numbered {
+            assert!(
+                page.footer_words().is_empty(),
+                "page {n} (blank or 版记) carries a number\n{info}"
+            );
+            continue;
+        }
+        let (number, x0, x1) =
+            page_number(page).unwrap_or_else(|| panic!("page {n} has no \"— n —\"\n{info}"));
+        assert_eq!(number as usize, n, "{info}");
+        if n <= 2 {
+            println!(
+                "{}: page {n} number \"— {number} —\" at {x0:.1}-{x1:.1} mm",
+                r.name
+            );
+        }
+        if n % 2 == 1 {
+            assert!(
+                (x1 - (RIGHT - SIHAO_MM)).abs() < TOL,
+                "odd page {n}: number ends at {x1:.1} mm, not one character in from {RIGHT} mm"
+            );
+        } else {
+            assert!(
+                (x0 - (LEFT + SIHAO_MM)).abs() < TOL,
+                "even page {n}: number starts at {x0:.1} mm, not one character in from {LEFT} mm"
+            );
+        }
+    }
+    // The dash's ink, on the first page: 7 mm below the block.
+    let image = Image::of(&r.pdf, 1, 300);
+    let (_, x0, x1) = page_number(&r.pages[0]).unwrap();
+    let dash = (x0, x0 + SIHAO_MM * 0.8);
+    let rows = image.rows(dash, (BOTTOM, BOTTOM + 15.0), 0.6, dark);
+    assert!(
+        !rows.is_empty(),
+        "no dash found under page 1 ({x0:.1}-{x1:.1} mm)"
+    );
+    let top = rows[0];
+    println!(
+        "{}: page number dash {:.1} mm below the block",
+        r.name,
+        top - BOTTOM
+    );
+    assert!(
+        (top - (BOTTOM + 7.0)).abs() < TOL,
+        "the page number's dash is {:.1} mm below the block, not 7",
+        top - BOTTOM
+    );
+}
+
+/// §7.4: the 版记 at the foot of the last page, an even one, its last rule
+/// on the bottom edge of the block.
+fn check_imprint(r: &Rendered, first_words: &str) {
+    let info = describe(r);
+    let last = r.pages.len();
+    assert_eq!(last % 2, 0, "the 版记 page {last} is odd\n{info}");
+    let page = &r.pages[last - 1];
+    assert!(
+        page.text().contains(first_words),
+        "the last page lacks {first_words}\n{info}"
+    );
+    if r.plan.imprint == ImprintPlacement::AfterBlankPage {
+        assert!(
+            r.pages[last - 2].words.is_empty(),
+            "the page before the 版记 is not blank\n{info}"
+        );
+    }
+    let image = Image::of(&r.pdf, last, 200);
+    let rules = image.rows((LEFT + 2.0, RIGHT - 2.0), (TOP, BOTTOM + 5.0), 0.9, dark);
+    let bottom = *rules
+        .last()
+        .unwrap_or_else(|| panic!("no rules on the 版记 page\n{info}"));
+    println!(
+        "{}: 版记 ({:?}) on page {last} of {last}, last rule at {bottom:.1} mm",
+        r.name, r.plan.imprint
+    );
+    assert!(
+        (bottom - BOTTOM).abs() < TOL,
+        "the 版记's last rule is at {bottom:.1} mm, not on the block's bottom edge ({BOTTOM} mm)"
+    );
+    // The rules are the 版记's: its words stand between them.
+    let words: Vec<&Word> = page.body_words().filter(|w| w.y0 > bottom - 30.0).collect();
+    assert!(words.iter().any(|w| w.text.contains("印发")), "{info}");
+}
+
+fn sizes_pt(line: &Line) -> Vec<f64> {
+    line.words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 2 && w.text.chars().all(|c| !c.is_ascii()))
+        .map(|w| (w.x1 - w.x0) / w.text.chars().count() as f64 / MM_PER_PT)
+        .collect()
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn full_body_pages_hold_22_lines_of_28_characters_in_the_text_block() {
+    let r = render(&with_imprint(long_notice(30, 140)), "long");
+    check_page_geometry(&r);
+    check_page_numbers(&r);
+    check_imprint(&r, "抄送");
+    let info = describe(&r);
+    // Page 2 is body text from top to bottom.
+    let lines = r.pages[1].lines();
+    assert_eq!(lines.len(), 22, "page 2 does not hold 22 lines\n{info}");
+    let pitch = (lines[21].y0 - lines[0].y0) / 21.0;
+    assert!(
+        (pitch - LINE_MM).abs() < 0.05,
+        "line pitch {pitch:.3} mm, not 579 twips ({LINE_MM:.3} mm)"
+    );
+    // The first line's glyphs start at the block's top, the last end at
+    // its bottom.
+    assert!(lines[0].y0 >= TOP - TOL && lines[0].y0 < TOP + LINE_MM);
+    assert!(lines[21].y1 <= BOTTOM + TOL && lines[21].y1 > BOTTOM - LINE_MM);
+    let mut full = 0;
+    for line in &lines {
+        let chars = line.text().chars().count();
+        if line.x0() < LEFT + 1.0 && line.x1() > RIGHT - 2.0 {
+            full += 1;
+            assert_eq!(
+                chars,
+                28,
+                "a full line holds {chars} characters: {}",
+                line.text()
+            );
+            assert!((line.x0() - LEFT).abs() < TOL && (line.x1() - RIGHT).abs() < TOL);
+        } else {
+            assert!(chars <= 28, "{}", line.text());
+        }
+    }
+    assert!(full >= 15, "only {full} full lines on page 2\n{info}");
+    println!(
+        "long: page 2 holds {} lines at a pitch of {pitch:.3} mm, first glyphs at {:.1} mm, last at {:.1} mm; {full} full lines of 28 characters from {:.1} to {:.1} mm",
+        lines.len(),
+        lines[0].y0,
+        lines[21].y1,
+        lines[1].x0(),
+        lines[1].x1()
+    );
+    // Every page between the first and the last is full.
+    for (i, page) in r.pages.iter().enumerate().skip(1) {
+        if (i + 1) < r.plan.body_pages as usize {
+            assert_eq!(page.lines().len(), 22, "page {}\n{info}", i + 1);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_red_header_title_and_body_have_their_sizes_and_places() {
+    let r = render(&long_notice(3, 100), "header");
+    check_page_geometry(&r);
+    assert!(r.document.contains(r#"w:color w:val="FF0000""#));
+    let page = &r.pages[0];
+    let lines = page.lines();
+    let find = |needle: &str| {
+        lines
+            .iter()
+            .find(|l| l.text().contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle}\n{}", describe(&r)))
+    };
+    // §7.2.3: the 标志's top edge 35 mm below the block's top, in red.
+    let organ = find("砀山县市场监督管理局");
+    let image = Image::of(&r.pdf, 1, 300);
+    let ink = image.rows((organ.x0(), organ.x1()), (organ.y0, organ.y1), 0.0001, red);
+    assert!(!ink.is_empty(), "the 发文机关标志 is not red");
+    assert!(
+        (ink[0] - (TOP + 35.0)).abs() < TOL,
+        "the 发文机关标志's top edge is {:.1} mm below the block",
+        ink[0] - TOP
+    );
+    // §7.2.6: the red rule, as wide as the block, 4 mm under the 发文字号.
+    let number = find("砀市监发");
+    let glyphs = image.rows(
+        (number.x0(), number.x1()),
+        (number.y0, number.y1),
+        0.0001,
+        dark,
+    );
+    let rules = image.rows(
+        (LEFT + 1.0, RIGHT - 1.0),
+        (number.y1, number.y1 + 10.0),
+        0.95,
+        red,
+    );
+    assert!(!rules.is_empty(), "no red rule under the 发文字号");
+    let gap = rules[0] - glyphs.last().unwrap();
+    println!(
+        "header: 标志 ink from {:.1} mm ({:.1} mm below the block's top); red rule {gap:.1} mm under the 发文字号, {:.2} mm thick",
+        ink[0],
+        ink[0] - TOP,
+        rules.last().unwrap() - rules[0]
+    );
+    assert!(
+        (gap - 4.0).abs() < TOL,
+        "the red rule is {gap:.1} mm under the 发文字号"
+    );
+    let outside = image.rows(
+        (LEFT - 3.0, LEFT - 0.5),
+        (rules[0] - 0.2, rules[0] + 0.2),
+        0.5,
+        red,
+    );
+    assert!(outside.is_empty(), "the red rule reaches past the block");
+    // §7.3.1: 标题 二号 (22 pt), §5.2.3: body 三号 (16 pt, condensed 0.25 pt).
+    let title = find("关于开展");
+    let title_size = sizes_pt(title);
+    assert!(
+        title_size.iter().all(|s| (s - 22.0).abs() < 0.5),
+        "{title_size:?}"
+    );
+    let body = find("各股室");
+    let body_size = sizes_pt(body);
+    assert!(
+        body_size.iter().all(|s| (s - 15.75).abs() < 0.5),
+        "{body_size:?}"
+    );
+    // The glyph boxes scale with the size too.
+    let ratio = title.y1 - title.y0;
+    let body_height = body.y1 - body.y0;
+    assert!(
+        ((ratio / body_height) - 22.0 / 16.0).abs() < 0.08,
+        "title {ratio:.2} mm tall, body {body_height:.2} mm"
+    );
+    // §7.3.1: two blank lines between the red rule and the title.
+    println!(
+        "header: title {title_size:?} pt a character, {ratio:.2} mm tall; body {body_size:?} pt, {body_height:.2} mm tall"
+    );
+    let gap_lines = (title.y0 - number.y0) / LINE_MM;
+    assert!(
+        (3.0..3.6).contains(&gap_lines),
+        "{gap_lines:.2} lines from number to title"
+    );
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_city_sample_with_its_task_table_renders_to_the_standard() {
+    for (notice, name) in [
+        (fixture("city-plan-table.json"), "city"),
+        (
+            with_imprint(fixture("city-plan-table.json")),
+            "city-imprint",
+        ),
+    ] {
+        let r = render(&notice, name);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        if !notice.imprint.is_empty() {
+            check_imprint(&r, "抄送");
+        }
+        let text: String = r.pages.iter().map(Page::text).collect();
+        for expected in ["福鼎市市场监督管理局", "活动内容", "开展黄鱼无抗认"]
+        {
+            assert!(text.contains(expected), "{name}: no {expected}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_county_sample_with_task_subsections_renders_to_the_standard() {
+    for (notice, name) in [
+        (fixture("county-plan-sections.json"), "county"),
+        (
+            with_imprint(fixture("county-plan-sections.json")),
+            "county-imprint",
+        ),
+    ] {
+        let r = render(&notice, name);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        if !notice.imprint.is_empty() {
+            check_imprint(&r, "抄送");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn a_200_task_table_repeats_its_header_on_every_page() {
+    let r = render(&with_imprint(table_notice(200)), "tasks-200");
+    check_page_geometry(&r);
+    check_page_numbers(&r);
+    check_imprint(&r, "抄送");
+    let info = describe(&r);
+    let table_pages: Vec<usize> = (0..r.pages.len())
+        .filter(|&i| r.pages[i].text().contains("质量提升专项行动"))
+        .collect();
+    assert!(table_pages.len() >= 5, "{info}");
+    for &i in &table_pages {
+        let lines = r.pages[i].lines();
+        let head = lines
+            .iter()
+            .position(|l| l.text().contains("活动内容") && l.text().contains("活动时间"))
+            .unwrap_or_else(|| panic!("page {} has no table header\n{info}", i + 1));
+        // On every page but the first, the header is the page's first row.
+        if i != table_pages[0] {
+            assert!(
+                lines[head].y0 < TOP + 12.0,
+                "page {}: header at {:.1} mm",
+                i + 1,
+                lines[head].y0
+            );
+        }
+    }
+    let text: String = r.pages.iter().map(Page::text).collect();
+    assert!(text.contains("开展第200项"), "{info}");
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_imprint_lands_on_an_even_page_wherever_the_body_ends() {
+    // Bodies ending at every kind of place: early and late on odd and
+    // even pages, with and without room for the 版记.
+    let mut seen = std::collections::BTreeSet::new();
+    for paragraphs in [4, 10, 14, 17, 20, 24, 27] {
+        let notice = with_imprint(long_notice(paragraphs, 112));
+        let name = format!("imprint-{paragraphs}");
+        let r = render(&notice, &name);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        check_imprint(&r, "抄送");
+        seen.insert(format!("{:?}", r.plan.imprint));
+    }
+    assert_eq!(seen.len(), 3, "not every placement was exercised: {seen:?}");
+}
+
+/// A small deterministic generator (xorshift64*): the same notices on
+/// every run, so a failure can be replayed from its seed.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn char(&mut self) -> char {
+        const PIECES: &[&str] = &[
+            "<w:p>",
+            "</w:t>",
+            "&amp;",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "]]>",
+            "<!--",
+            "${x}",
+            "\\",
+            "“质量月”",
+            "——",
+            "……",
+            "〔2021〕",
+            "《》",
+            "（一）",
+            "1.",
+            "、",
+            "，",
+            "。",
+        ];
+        let range = |r: &mut Random, lo: u32, hi: u32| {
+            char::from_u32(lo + (r.next() % (hi - lo) as u64) as u32).unwrap_or('\u{FFFD}')
+        };
+        match self.below(14) {
+            // C0 controls, DEL and C1 controls.
+            0 => range(self, 0, 0x20),
+            1 => range(self, 0x7F, 0xA0),
+            // Noncharacters and specials.
+            2 => [
+                '\u{FFFE}',
+                '\u{FFFF}',
+                '\u{FFFD}',
+                '\u{FEFF}',
+                '\u{FDD0}',
+                '\u{1FFFF}',
+                '\u{10FFFF}',
+            ][self.below(7)],
+            // Emoji, astral CJK, private use.
+            3 => range(self, 0x1F300, 0x1FAFF),
+            4 => range(self, 0x20000, 0x2A6DF),
+            5 => range(self, 0xE000, 0xF8FF),
+            // Combining marks, right-to-left scripts, zero-width and line
+            // separators.
+            6 => range(self, 0x0300, 0x036F),
+            7 => range(self, 0x0590, 0x06FF),
+            8 => [
+                '\u{200B}', '\u{200D}', '\u{200E}', '\u{202E}', '\u{2028}', '\u{2029}', '\u{3000}',
+            ][self.below(7)],
+            9 => range(self, 0x20, 0x7F),
+            10 => ['\n', '\r', '\t', ' '][self.below(4)],
+            11 => {
+                // One character of a markup-like piece.
+                let piece: Vec<char> = PIECES[self.below(PIECES.len())].chars().collect();
+                piece[self.below(piece.len())]
+            }
+            _ => range(self, 0x4E00, 0x9FFF),
+        }
+    }
+
+    fn text(&mut self, max: usize) -> String {
+        let len = self.below(max + 1);
+        (0..len).map(|_| self.char()).collect()
+    }
+
+    fn texts(&mut self, max: usize, len: usize) -> Vec<String> {
+        (0..self.below(max + 1)).map(|_| self.text(len)).collect()
+    }
+
+    fn date(&mut self) -> Option<DocDate> {
+        DocDate::new(
+            1900 + self.below(300) as u16,
+            1 + self.below(12) as u8,
+            1 + self.below(28) as u8,
+        )
+    }
+}
+
+/// A notice with arbitrary text in every text field.
+fn arbitrary_notice(seed: u64) -> Notice {
+    let r = &mut Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let level =
+        |r: &mut Random| [Level::Body, Level::Second, Level::Third, Level::Fourth][r.below(4)];
+    let mut sections = Vec::new();
+    for id in 1..=8u32 {
+        let content = match r.below(8) {
+            0 => SectionContent::Preamble {
+                paragraphs: r.texts(3, 200),
+            },
+            1 => SectionContent::Text {
+                blocks: (0..r.below(4))
+                    .map(|_| TextBlock {
+                        level: level(r),
+                        text: r.text(120),
+                    })
+                    .collect(),
+            },
+            2 => SectionContent::Theme { theme: r.text(40) },
+            3 => SectionContent::Time { text: r.text(40) },
+            4 => SectionContent::Tasks { intro: r.text(80) },
+            5 => SectionContent::ByDepartment {
+                groups: (0..r.below(3))
+                    .map(|_| DepartmentActivities {
+                        department: r.text(20),
+                        activities: r.texts(3, 60),
+                    })
+                    .collect(),
+            },
+            6 => SectionContent::Requirements {
+                items: (0..r.below(3))
+                    .map(|_| Requirement {
+                        lead: r.text(20),
+                        text: r.text(120),
+                    })
+                    .collect(),
+            },
+            _ => SectionContent::Summary(Summary {
+                deadline: r.date(),
+                what: r.text(30),
+                to: r.text(30),
+                extra: r.text(60),
+            }),
+        };
+        sections.push(Section {
+            id,
+            heading: r.text(20),
+            content,
+        });
+    }
+    Notice {
+        shape: if r.below(2) == 0 {
+            NoticeShape::Direct
+        } else {
+            NoticeShape::IssuesPlan
+        },
+        campaign: Campaign {
+            name: r.text(10),
+            year: Some(2000 + r.below(50) as u16),
+        },
+        header: Header {
+            organs: r.texts(3, 30),
+            with_wenjian: r.below(2) == 0,
+            copy_number: r.text(8),
+            secrecy: r.text(10),
+            urgency: r.text(4),
+            doc_number: DocNumber {
+                prefix: r.text(10),
+                year: Some(2000 + r.below(50) as u16),
+                serial: Some(r.below(1000) as u32),
+            },
+            signers: r.texts(2, 6),
+        },
+        title: Some(r.text(60)),
+        recipients: r.texts(3, 30),
+        cover_body: r.texts(3, 200),
+        plan_title: Some(r.text(40)),
+        sections,
+        tasks: TaskList {
+            layout: [
+                TaskLayout::Table,
+                TaskLayout::Subsections,
+                TaskLayout::Items,
+            ][r.below(3)],
+            rows: (0..r.below(12))
+                .map(|_| TaskRow {
+                    name: r.text(30),
+                    description: r.text(80),
+                    time: r.text(10),
+                    place: r.text(10),
+                    lead: r.text(12),
+                    support: r.texts(3, 12),
+                })
+                .collect(),
+            lead_label: r.text(6),
+            support_label: r.text(6),
+        },
+        contacts: (0..r.below(3))
+            .map(|_| Contact {
+                name: r.text(6),
+                phone: r.text(14),
+                email: r.text(20),
+                fax: r.text(14),
+            })
+            .collect(),
+        attachments: r.texts(3, 30),
+        signature: Signature {
+            organs: r.texts(3, 30),
+            date: r.date(),
+            sealed: r.below(2) == 0,
+            proxy_note: r.text(6),
+        },
+        note: r.text(20),
+        imprint: Imprint {
+            cc: r.texts(4, 20),
+            printer: r.text(20),
+            print_date: r.date(),
+        },
+    }
+}
+
+/// Every part of a package, by name.
+fn package_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            (entry.name().to_owned(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn arbitrary_text_in_every_field_still_gives_well_formed_parts() {
+    let meta = DocumentMeta::at("2021-09-06T08:00:00Z");
+    for seed in 0..200 {
+        let notice = arbitrary_notice(seed);
+        let bytes = export_docx(&notice, &meta).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        for (name, text) in package_parts(&bytes) {
+            roxmltree::Document::parse(&text)
+                .unwrap_or_else(|e| panic!("seed {seed}: {name} is not well-formed XML: {e}"));
+        }
+        let pages = pagination::paginate(&compose::blocks(&notice));
+        assert!(pages.body_pages >= 1 && pages.total_pages() >= pages.body_pages);
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn libreoffice_opens_notices_full_of_arbitrary_text() {
+    for seed in [1, 7, 42] {
+        let notice = arbitrary_notice(seed);
+        let r = render(&notice, &format!("arbitrary-{seed}"));
+        assert!(!r.pages.is_empty(), "seed {seed}: no pages");
+        assert!(
+            r.pages.iter().any(|p| !p.words.is_empty()),
+            "seed {seed}: LibreOffice rendered nothing"
+        );
+        // Whatever the text, every page number is where §7.5 puts it.
+        for (i, page) in r.pages.iter().enumerate() {
+            if let Some((n, _, _)) = page_number(page) {
+                assert_eq!(n as usize, i + 1, "seed {seed}\n{}", describe(&r));
+            }
+        }
+    }
+}
+
+/// A joint notice with every part: 份号, 密级, 紧急程度, two organs with
+/// 文件, 签发人, headings of all four levels, a task table, 附件说明, an
+/// unsealed signature, 附注 and the 版记.
+fn every_part_notice() -> Notice {
+    let mut notice = table_notice(12);
+    notice.header = Header {
+        organs: vec!["砀山县市场监督管理局".into(), "砀山县教育局".into()],
+        with_wenjian: true,
+        copy_number: "000123".into(),
+        secrecy: "秘密★1年".into(),
+        urgency: "特急".into(),
+        doc_number: DocNumber {
+            prefix: "砀市监联发".into(),
+            year: Some(2021),
+            serial: Some(3),
+        },
+        signers: vec!["张三".into(), "李四".into()],
+    };
+    notice.sections.push(Section {
+        id: 3,
+        heading: "工作要求".into(),
+        content: SectionContent::Text {
+            blocks: vec![
+                TextBlock {
+                    level: Level::Second,
+                    text: "加强组织领导".into(),
+                },
+                TextBlock {
+                    level: Level::Body,
+                    text: "各单位要高度重视，明确责任分工，确保各项任务落到实处。".repeat(3),
+                },
+                TextBlock {
+                    level: Level::Third,
+                    text: "细化工作方案".into(),
+                },
+                TextBlock {
+                    level: Level::Fourth,
+                    text: "按时报送材料".into(),
+                },
+            ],
+        },
+    });
+    notice.attachments = vec![
+        "砀山县2021年“质量月”活动安排表".into(),
+        "活动总结报送格式".into(),
+    ];
+    notice.signature = Signature {
+        organs: vec!["砀山县市场监督管理局".into(), "砀山县教育局".into()],
+        date: DocDate::new(2021, 9, 6),
+        sealed: false,
+        proxy_note: String::new(),
+    };
+    notice.note = "此件公开发布".into();
+    with_imprint(notice)
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn a_joint_notice_with_every_part_renders_to_the_standard() {
+    let r = render(&every_part_notice(), "every-part");
+    check_page_geometry(&r);
+    check_page_numbers(&r);
+    check_imprint(&r, "抄送");
+    let text: String = r.pages.iter().map(Page::text).collect();
+    for expected in [
+        "000123",
+        "秘密★1年",
+        "特急",
+        "砀山县教育局",
+        "文件",
+        "签发人：",
+        "附件：1.砀山县2021年“质量月”活动安排表",
+        "（此件公开发布）",
+    ] {
+        assert!(text.contains(expected), "no {expected}\n{}", describe(&r));
+    }
+}
+
+/// A realistic notice varied by `seed`: the two samples' own texts, cut,
+/// recombined and re-laid (shape, task layout and count, 版记, seal).
+fn varied_notice(seed: u64) -> Notice {
+    let r = &mut Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let city = fixture("city-plan-table.json");
+    let county = fixture("county-plan-sections.json");
+    let mut notice = if r.below(2) == 0 {
+        city.clone()
+    } else {
+        county.clone()
+    };
+    let cut = |r: &mut Random, text: &str| -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let keep = chars.len() / 3 + r.below(chars.len() * 2 / 3 + 1);
+        chars[..keep.min(chars.len())].iter().collect()
+    };
+    for section in &mut notice.sections {
+        match &mut section.content {
+            SectionContent::Preamble { paragraphs } => {
+                for p in paragraphs.iter_mut() {
+                    *p = cut(r, p);
+                }
+            }
+            SectionContent::Requirements { items } => {
+                items.truncate(1 + r.below(items.len().max(1)));
+                for item in items.iter_mut() {
+                    item.text = cut(r, &item.text);
+                }
+            }
+            _ => {}
+        }
+    }
+    notice.shape = if r.below(2) == 0 {
+        NoticeShape::Direct
+    } else {
+        NoticeShape::IssuesPlan
+    };
+    let mut rows = city.tasks.rows.clone();
+    rows.extend(county.tasks.rows.clone());
+    notice.tasks.rows = (0..1 + r.below(40))
+        .map(|_| rows[r.below(rows.len())].clone())
+        .collect();
+    notice.tasks.layout = [
+        TaskLayout::Table,
+        TaskLayout::Subsections,
+        TaskLayout::Items,
+    ][r.below(3)];
+    notice.signature.sealed = r.below(2) == 0;
+    if r.below(3) > 0 {
+        notice = with_imprint(notice);
+    }
+    notice
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_page_estimate_matches_libreoffice_on_varied_real_notices() {
+    for seed in 0..12 {
+        let notice = varied_notice(seed);
+        let r = render(&notice, &format!("varied-{seed}"));
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        if !notice.imprint.is_empty() {
+            check_imprint(&r, "抄送");
+        }
+    }
+}
+
+/// A monospaced CJK font: every CJK character one em, every Latin letter,
+/// digit and mark half an em, as in the GB2312 fonts the file names.
+fn standard_metrics_font() -> &'static str {
+    let fonts = Command::new("fc-list")
+        .arg(":")
+        .arg("family")
+        .output()
+        .unwrap()
+        .stdout;
+    let fonts = String::from_utf8_lossy(&fonts);
+    ["Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono"]
+        .into_iter()
+        .find(|f| fonts.contains(f))
+        .expect("a monospaced CJK font (fonts-noto-cjk or fonts-wqy-zenhei)")
+}
+
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn with_the_standard_fonts_metrics_the_estimate_is_exact_to_the_line() {
+    // LibreOffice sets Latin text in DejaVu Sans when the GB2312 fonts are
+    // missing; given their metrics instead, the estimate must hold to the
+    // line even for the samples' half-width punctuation and digits.
+    let mono = standard_metrics_font();
+    let fonts: Vec<(&str, &str)> = [
+        spec::FONT_BODY,
+        spec::FONT_KAITI,
+        spec::FONT_HEITI,
+        spec::FONT_SONGTI,
+        spec::FONT_TITLE,
+    ]
+    .into_iter()
+    .map(|f| (f, mono))
+    .collect();
+    let mut notices = vec![
+        (
+            with_imprint(fixture("city-plan-table.json")),
+            "metrics-city".to_owned(),
+        ),
+        (
+            with_imprint(fixture("county-plan-sections.json")),
+            "metrics-county".to_owned(),
+        ),
+    ];
+    for seed in [4, 12, 14, 19, 28, 29, 36, 37, 40, 41, 42, 47, 55] {
+        notices.push((varied_notice(seed), format!("metrics-varied-{seed}")));
+    }
+    for (notice, name) in &notices {
+        let r = render_with_fonts(notice, name, &fonts);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        if !notice.imprint.is_empty() {
+            check_imprint(&r, "抄送");
+        }
+    }
+}
