@@ -7,6 +7,7 @@
 
 pub mod core;
 pub mod docx;
+pub mod import;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -9,6 +9,8 @@ pub mod gbt9704;
 pub mod library;
 pub mod model;
 pub mod pagination;
+pub mod rollforward;
+pub mod templates;
 pub mod text;
 pub mod themes;
 pub mod time;

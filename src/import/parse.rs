@@ -1,0 +1,1217 @@
+//! From lines and tables to a notice. The parser walks the notice's parts
+//! in the order they stand in a real notice (版头, 标题, 主送, 正文, 署名,
+//! 附注, the attached plan, 版记), each part recognised by its shape, and
+//! marks every entry it places. Entries left unplaced at the end are the
+//! report's `unrecognised` lines.
+
+use super::lines::{self, split_names, Rank, Role};
+use super::table::{self, TaskTable};
+use super::{ImportReport, Item};
+use crate::core::compose;
+use crate::core::model::{
+    Contact, DepartmentActivities, DocDate, Notice, NoticeShape, Requirement, Section,
+    SectionContent, Summary, TaskLayout, TaskRow, TextBlock,
+};
+use std::ops::Range;
+
+/// One entry of the input.
+enum Entry {
+    Line(String),
+    /// A task table (other tables arrive as lines).
+    Tasks(TaskTable, Vec<Vec<String>>),
+}
+
+/// A line of a section's body: its heading rank when numbered, the text
+/// without the number, and the line as written.
+struct Piece {
+    index: Option<usize>,
+    rank: Option<Rank>,
+    text: String,
+    raw: String,
+    table: bool,
+}
+
+struct Signature {
+    start: usize,
+    end: usize,
+    organs: Vec<String>,
+    proxy: String,
+    date: Option<DocDate>,
+}
+
+struct Parser {
+    entries: Vec<Entry>,
+    used: Vec<bool>,
+    unrecognised: Vec<(usize, String)>,
+    recognised: Vec<String>,
+    notice: Notice,
+    title: Option<String>,
+    plan_title: Option<String>,
+    tasks_found: bool,
+    next_id: u32,
+}
+
+/// Parses the items; see the module documentation.
+pub(crate) fn parse(items: Vec<Item>) -> ImportReport {
+    let mut entries = Vec::new();
+    let mut count = 0;
+    for item in items {
+        match item {
+            Item::Line(text) => {
+                let text = lines::clean(&text);
+                if !text.is_empty() {
+                    count += 1;
+                    entries.push(Entry::Line(text));
+                }
+            }
+            Item::Table(rows) => {
+                let rows: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|cell| {
+                                cell.lines()
+                                    .map(lines::clean)
+                                    .filter(|l| !l.is_empty())
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let cells = table::cells_as_lines(&rows);
+                count += cells.len();
+                match table::task_table(&rows) {
+                    Some(tasks) => entries.push(Entry::Tasks(tasks, rows)),
+                    None => entries.extend(cells.into_iter().map(Entry::Line)),
+                }
+            }
+        }
+    }
+    let mut parser = Parser {
+        used: vec![false; entries.len()],
+        entries,
+        unrecognised: Vec::new(),
+        recognised: Vec::new(),
+        notice: Notice::default(),
+        title: None,
+        plan_title: None,
+        tasks_found: false,
+        next_id: 1,
+    };
+    parser.run();
+    parser.finish(count)
+}
+
+impl Parser {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The text of an unplaced line.
+    fn line(&self, i: usize) -> Option<&str> {
+        match (&self.entries[i], self.used[i]) {
+            (Entry::Line(text), false) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn take(&mut self, i: usize) {
+        self.used[i] = true;
+    }
+
+    fn reject(&mut self, i: usize) {
+        if self.used[i] {
+            return;
+        }
+        self.used[i] = true;
+        match &self.entries[i] {
+            Entry::Line(text) => self.unrecognised.push((i, text.clone())),
+            Entry::Tasks(_, rows) => {
+                for line in table::cells_as_lines(rows) {
+                    self.unrecognised.push((i, line));
+                }
+            }
+        }
+    }
+
+    fn note(&mut self, text: String) {
+        self.recognised.push(text);
+    }
+
+    fn free(&self, range: Range<usize>) -> Vec<usize> {
+        range.filter(|&i| !self.used[i]).collect()
+    }
+
+    fn run(&mut self) {
+        for i in 0..self.len() {
+            if self.line(i).is_some_and(lines::is_noise) {
+                self.reject(i);
+            }
+        }
+        let body_start = self.head();
+        let n = self.len();
+        match self.find_signature(body_start) {
+            Some(signature) => {
+                let plan_at = self.plan_start(body_start..signature.start, signature.end);
+                match plan_at {
+                    Some(plan_at) => {
+                        self.notice.shape = NoticeShape::IssuesPlan;
+                        self.cover(body_start..signature.start);
+                        self.signature(&signature);
+                        self.closing(signature.end..plan_at);
+                        let end = self.trailing_closing(plan_at..n);
+                        let body_at = self.plan_title(plan_at..end);
+                        self.body(body_at..end);
+                        self.closing(end..n);
+                    }
+                    None => {
+                        self.body(body_start..signature.start);
+                        self.signature(&signature);
+                        self.closing(signature.end..n);
+                    }
+                }
+            }
+            None => {
+                let end = self.trailing_closing(body_start..n);
+                self.body(body_start..end);
+                self.closing(end..n);
+            }
+        }
+    }
+
+    // ----- 版头, 标题, 主送 -----
+
+    /// Reads the lines before the body; gives where the body starts.
+    fn head(&mut self) -> usize {
+        let mut title = Vec::new();
+        let at = self.head_lines(&mut title);
+        self.set_title(title);
+        at
+    }
+
+    fn head_lines(&mut self, title: &mut Vec<String>) -> usize {
+        let n = self.len();
+        let mut title_open = false;
+        let mut i = 0;
+        while i < n {
+            if self.used[i] {
+                i += 1;
+                continue;
+            }
+            let Some(line) = self.line(i).map(str::to_owned) else {
+                return i;
+            };
+            if title_open {
+                let fits = lines::title_like(&line)
+                    && !lines::is_recipients(&line)
+                    && lines::doc_number_line(&line).is_none()
+                    && lines::numbering(&line).is_none()
+                    && title.concat().chars().count() + line.chars().count() <= 80;
+                if fits {
+                    title_open = !lines::ends_title(&line);
+                    title.push(line);
+                    self.take(i);
+                    i += 1;
+                    continue;
+                }
+                title_open = false;
+            }
+            if lines::is_recipients(&line) {
+                self.set_title(std::mem::take(title));
+                self.recipients(&[i], &line);
+                return i + 1;
+            }
+            // 主送机关 on two lines: the first ends with a comma.
+            if line.ends_with(['，', ',', '、']) && i + 1 < n {
+                if let Some(next) = self.line(i + 1) {
+                    let joined = format!("{line}{next}");
+                    if lines::is_recipients(&joined) {
+                        self.set_title(std::mem::take(title));
+                        self.recipients(&[i, i + 1], &joined);
+                        return i + 2;
+                    }
+                }
+            }
+            // The body has begun: a heading, a sentence, a long line, or a
+            // line that introduces what follows (现通知如下：).
+            let body = lines::numbering(&line).is_some()
+                || line.contains('。')
+                || line.chars().count() > 50
+                || line.ends_with(['：', ':']);
+            if body {
+                return i;
+            }
+            if !self.head_line(i, &line, title, &mut title_open) {
+                self.reject(i);
+            }
+            i += 1;
+        }
+        i
+    }
+
+    fn recipients(&mut self, at: &[usize], line: &str) {
+        for &i in at {
+            self.take(i);
+        }
+        let text = line.trim_end_matches(['：', ':']).trim().to_owned();
+        self.note(format!("主送机关：{text}"));
+        self.notice.recipients = vec![text];
+    }
+
+    fn set_title(&mut self, lines: Vec<String>) {
+        if self.title.is_none() && !lines.is_empty() {
+            let title = lines.concat();
+            self.note(format!("标题：{title}"));
+            self.title = Some(title);
+        }
+    }
+
+    /// One line of the 版头 or the title; false when it is neither.
+    fn head_line(
+        &mut self,
+        i: usize,
+        line: &str,
+        title: &mut Vec<String>,
+        title_open: &mut bool,
+    ) -> bool {
+        let header = &mut self.notice.header;
+        if line.len() == 6
+            && line.bytes().all(|b| b.is_ascii_digit())
+            && header.copy_number.is_empty()
+        {
+            header.copy_number = line.to_owned();
+            self.take(i);
+            self.note(format!("份号：{line}"));
+            return true;
+        }
+        if let Some((secrecy, urgency)) = marks(line) {
+            if !secrecy.is_empty() {
+                header.secrecy = secrecy;
+            }
+            if !urgency.is_empty() {
+                header.urgency = urgency;
+            }
+            self.take(i);
+            self.note(format!("密级、紧急程度：{line}"));
+            return true;
+        }
+        if let Some((number, signers)) = lines::doc_number_line(line) {
+            if !number.is_empty() && !header.doc_number.is_empty() && header.doc_number != number {
+                return false;
+            }
+            if !number.is_empty() {
+                header.doc_number = number;
+                self.note(format!("发文字号：{}", self.notice.header.doc_number));
+            }
+            if !signers.is_empty() {
+                self.note(format!("签发人：{}", signers.join("、")));
+                self.notice.header.signers = signers;
+            }
+            self.take(i);
+            return true;
+        }
+        let start_title = title.is_empty() && self.title.is_none();
+        if start_title {
+            let (organs, wenjian) = match line.strip_suffix("文件") {
+                Some(rest) => (rest.trim(), true),
+                None => (line, false),
+            };
+            let names = if organs.is_empty() {
+                Some(Vec::new())
+            } else {
+                lines::organs_in_line(organs)
+            };
+            if let Some(names) = names.filter(|n| wenjian || !n.is_empty()) {
+                let header = &mut self.notice.header;
+                header.organs.extend(names);
+                header.with_wenjian |= wenjian;
+                self.take(i);
+                self.note(format!("发文机关标志：{line}"));
+                return true;
+            }
+            let looks = line.contains("关于") || lines::ends_title(line);
+            if looks && lines::title_like(line) {
+                title.push(line.to_owned());
+                *title_open = !lines::ends_title(line);
+                self.take(i);
+                return true;
+            }
+        }
+        // A web page shows the title again above the text.
+        let joined = title.concat();
+        if !joined.is_empty() && (line == joined || title.iter().any(|t| t == line)) {
+            self.take(i);
+            return true;
+        }
+        false
+    }
+
+    // ----- 署名 and the parts around it -----
+
+    /// The first 署名 and 成文日期 after `from`: organs over a date, or an
+    /// organ and a date on one line, or a date alone where a 署名 stands
+    /// (before a 附注, a 版记, an attached plan, or the end).
+    fn find_signature(&self, from: usize) -> Option<Signature> {
+        let n = self.len();
+        for j in from..n {
+            let Some(line) = self.line(j) else {
+                continue;
+            };
+            if let Some(date) = lines::date_line(line) {
+                let mut organs = Vec::new();
+                let mut proxy = String::new();
+                let mut k = j;
+                while k > from && j - k < 6 {
+                    let Some((names, note)) = self.line(k - 1).and_then(signature_organs) else {
+                        break;
+                    };
+                    if !note.is_empty() && proxy.is_empty() {
+                        proxy = note;
+                    }
+                    organs.splice(0..0, names);
+                    k -= 1;
+                }
+                if organs.is_empty() && !self.date_alone_signs(from, j) {
+                    continue;
+                }
+                return Some(Signature {
+                    start: k,
+                    end: j + 1,
+                    organs,
+                    proxy,
+                    date: Some(date),
+                });
+            }
+            if let Some((start, end, date)) = lines::find_date(line) {
+                if end == line.len() {
+                    if let Some((names, proxy)) = signature_organs(line[..start].trim()) {
+                        return Some(Signature {
+                            start: j,
+                            end: j + 1,
+                            organs: names,
+                            proxy,
+                            date: Some(date),
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a date with no organ above it is the 成文日期: it follows a
+    /// paragraph (not a heading or a label), and what follows it is a
+    /// closing part, a plan title, or nothing.
+    fn date_alone_signs(&self, from: usize, j: usize) -> bool {
+        if j == from {
+            return false;
+        }
+        let before_ok = self
+            .line(j - 1)
+            .is_some_and(|prev| lines::numbering(prev).is_none() && !prev.ends_with(['：', ':']));
+        let after = (j + 1..self.len()).find(|&k| !self.used[k]);
+        let after_ok = match after.and_then(|k| self.line(k)) {
+            None => after.is_none(),
+            Some(next) => {
+                lines::note(next).is_some()
+                    || lines::attachment_label(next).is_some()
+                    || next.starts_with("抄送")
+                    || imprint_line(next).is_some()
+                    || (lines::title_like(next) && lines::ends_title(next))
+            }
+        };
+        before_ok && after_ok
+    }
+
+    fn signature(&mut self, signature: &Signature) {
+        for i in signature.start..signature.end {
+            self.take(i);
+        }
+        let sig = &mut self.notice.signature;
+        sig.organs = signature.organs.clone();
+        sig.date = signature.date;
+        sig.proxy_note = signature.proxy.clone();
+        let date = signature.date.map(|d| d.to_string()).unwrap_or_default();
+        self.note(format!(
+            "署名：{}，成文日期：{date}",
+            signature.organs.join("、")
+        ));
+    }
+
+    /// Where an attached plan starts after the 署名: the first entry that
+    /// is not a 附注, a 附件 mark or the 版记, when the notice issues a plan
+    /// (印发 in its title or text).
+    fn plan_start(&self, body: Range<usize>, from: usize) -> Option<usize> {
+        let issues = self.title.as_deref().is_some_and(|t| t.contains("印发"))
+            || body
+                .clone()
+                .any(|i| self.line(i).is_some_and(|l| l.contains("印发")));
+        if !issues {
+            return None;
+        }
+        (from..self.len()).find(|&k| match (&self.entries[k], self.used[k]) {
+            (_, true) => false,
+            (Entry::Tasks(..), false) => true,
+            (Entry::Line(line), false) => {
+                lines::note(line).is_none()
+                    && lines::attachment_label(line) != Some("")
+                    && !line.starts_with("抄送")
+                    && imprint_line(line).is_none()
+            }
+        })
+    }
+
+    /// 附注, 附件 marks and 版记; anything else here is not recognised.
+    fn closing(&mut self, range: Range<usize>) {
+        let free = self.free(range);
+        for (pos, &i) in free.iter().enumerate() {
+            let Some(line) = self.line(i).map(str::to_owned) else {
+                self.reject(i);
+                continue;
+            };
+            if let Some(note) = lines::note(&line) {
+                self.note(format!("附注：（{note}）"));
+                self.notice.note = note;
+                self.take(i);
+            } else if lines::attachment_label(&line) == Some("") {
+                // The 附件 mark above an attached plan or table.
+                self.take(i);
+            } else if let Some(rest) = line.strip_prefix("抄送") {
+                let rest = rest
+                    .trim_start_matches(['：', ':'])
+                    .trim_end_matches(['。', '.']);
+                self.notice.imprint.cc = split_names(rest);
+                self.note(format!("抄送：{rest}"));
+                self.take(i);
+            } else if let Some((printer, date)) = imprint_line(&line) {
+                if !printer.is_empty() {
+                    self.notice.imprint.printer = printer;
+                }
+                self.notice.imprint.print_date = date;
+                self.note(format!("印发：{line}"));
+                self.take(i);
+            } else if lines::is_organ(&line) && self.notice.imprint.printer.is_empty() {
+                // 印发机关, its date on the next line or none.
+                let next = free.get(pos + 1).and_then(|&k| self.line(k));
+                if next.is_none_or(|l| imprint_line(l).is_some()) {
+                    self.notice.imprint.printer = line.clone();
+                    self.note(format!("印发机关：{line}"));
+                    self.take(i);
+                } else {
+                    self.reject(i);
+                }
+            } else {
+                self.reject(i);
+            }
+        }
+    }
+
+    /// The 版记 and 附注 lines at the end of `range`; gives where they start.
+    fn trailing_closing(&self, range: Range<usize>) -> usize {
+        let mut end = range.end;
+        for k in range.clone().rev() {
+            if self.used[k] {
+                continue;
+            }
+            let closing = self.line(k).is_some_and(|line| {
+                lines::note(line).is_some()
+                    || line.starts_with("抄送")
+                    || imprint_line(line).is_some()
+            });
+            if !closing {
+                break;
+            }
+            end = k;
+        }
+        end.max(range.start)
+    }
+
+    // ----- the cover notice and the plan's title -----
+
+    fn cover(&mut self, range: Range<usize>) {
+        let free = self.free(range);
+        let mut paragraphs = Vec::new();
+        let mut k = 0;
+        while k < free.len() {
+            let i = free[k];
+            match self.line(i).map(str::to_owned) {
+                Some(line) => {
+                    if let Some(first) = lines::attachment_label(&line).filter(|r| !r.is_empty()) {
+                        k = self.attachments(&free, k, first);
+                        continue;
+                    }
+                    paragraphs.push(line);
+                    self.take(i);
+                }
+                None => self.reject(i),
+            }
+            k += 1;
+        }
+        if !paragraphs.is_empty() {
+            self.note(format!("印发通知正文：{}段", paragraphs.len()));
+        }
+        self.notice.cover_body = paragraphs;
+    }
+
+    /// 附件：1.… and the numbered lines after it; gives the next position.
+    fn attachments(&mut self, free: &[usize], at: usize, first: &str) -> usize {
+        let numbered = lines::numbering(first);
+        let first = numbered.map_or(first, |n| n.2).to_owned();
+        self.notice.attachments.push(first);
+        self.take(free[at]);
+        let mut k = at + 1;
+        if numbered.is_some() {
+            while let Some(&i) = free.get(k) {
+                match self.line(i).and_then(lines::numbering) {
+                    Some((Rank::Three, _, text)) => {
+                        let text = text.to_owned();
+                        self.notice.attachments.push(text);
+                        self.take(i);
+                        k += 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        self.note(format!("附件：{}", self.notice.attachments.join("；")));
+        k
+    }
+
+    /// The attached plan's title (up to three lines); gives where its body
+    /// starts.
+    fn plan_title(&mut self, range: Range<usize>) -> usize {
+        let mut parts = Vec::new();
+        let mut at = range.start;
+        for k in range {
+            if self.used[k] {
+                continue;
+            }
+            let Some(line) = self.line(k).map(str::to_owned) else {
+                break;
+            };
+            let fits = lines::title_like(&line)
+                && lines::numbering(&line).is_none()
+                && lines::date_line(&line).is_none()
+                && parts.len() < 3;
+            if !fits {
+                break;
+            }
+            self.take(k);
+            at = k + 1;
+            let done = lines::ends_title(&line);
+            parts.push(line);
+            if done {
+                break;
+            }
+        }
+        if !parts.is_empty() {
+            let title = parts.concat();
+            self.note(format!("方案标题：{title}"));
+            self.plan_title = Some(title);
+        }
+        at
+    }
+
+    // ----- the body -----
+
+    fn body(&mut self, range: Range<usize>) {
+        let free = self.free(range);
+        // 附件 and 联系人 lines first: they stand anywhere near the end.
+        let mut k = 0;
+        while k < free.len() {
+            let i = free[k];
+            if let Some(first) = self.line(i).and_then(lines::attachment_label) {
+                if !first.is_empty() {
+                    let first = first.to_owned();
+                    k = self.attachments(&free, k, &first);
+                    continue;
+                }
+            }
+            if let Some(contact) = self.line(i).and_then(lines::contact) {
+                self.contact(contact);
+                self.take(i);
+            }
+            k += 1;
+        }
+        let free: Vec<usize> = free.into_iter().filter(|&i| !self.used[i]).collect();
+        let pieces: Vec<Piece> = free.iter().map(|&i| self.piece(i)).collect();
+        let first_heading = pieces.iter().position(|p| p.rank == Some(Rank::One));
+        let preamble_end = match first_heading {
+            Some(at) => at,
+            None => pieces
+                .iter()
+                .position(|p| p.rank.is_some() || p.table)
+                .unwrap_or(pieces.len()),
+        };
+        let mut pieces = pieces.into_iter();
+        let preamble: Vec<Piece> = pieces.by_ref().take(preamble_end).collect();
+        if !preamble.is_empty() {
+            let paragraphs = preamble.iter().map(|p| p.raw.clone()).collect();
+            for p in &preamble {
+                self.take_piece(p);
+            }
+            self.push_section(String::new(), SectionContent::Preamble { paragraphs });
+            self.note(format!("开头：{}段", preamble.len()));
+        }
+        let rest: Vec<Piece> = pieces.collect();
+        if first_heading.is_none() {
+            if !rest.is_empty() {
+                self.chunk(String::new(), rest);
+            }
+            return;
+        }
+        let mut chunk: Option<(String, Vec<Piece>)> = None;
+        for piece in rest {
+            if piece.rank == Some(Rank::One) {
+                if let Some((heading, pieces)) = chunk.take() {
+                    self.chunk(heading, pieces);
+                }
+                self.take_piece(&piece);
+                let (heading, inline) = heading_and_rest(&piece.text);
+                let mut pieces = Vec::new();
+                if let Some(inline) = inline {
+                    pieces.push(Piece {
+                        index: None,
+                        rank: None,
+                        text: inline.clone(),
+                        raw: inline,
+                        table: false,
+                    });
+                }
+                chunk = Some((heading, pieces));
+            } else if let Some((_, pieces)) = chunk.as_mut() {
+                pieces.push(piece);
+            }
+        }
+        if let Some((heading, pieces)) = chunk {
+            self.chunk(heading, pieces);
+        }
+    }
+
+    fn contact(&mut self, contact: Contact) {
+        let text = compose::contact_line(&contact);
+        self.note(format!("联系人：{text}"));
+        // 联系人 and 电话 on lines of their own make one contact.
+        if let Some(last) = self.notice.contacts.last_mut() {
+            let fits = [
+                (&last.name, &contact.name),
+                (&last.phone, &contact.phone),
+                (&last.email, &contact.email),
+                (&last.fax, &contact.fax),
+            ]
+            .iter()
+            .all(|(a, b)| a.is_empty() || b.is_empty());
+            if fits {
+                for (a, b) in [
+                    (&mut last.name, contact.name),
+                    (&mut last.phone, contact.phone),
+                    (&mut last.email, contact.email),
+                    (&mut last.fax, contact.fax),
+                ] {
+                    if a.is_empty() {
+                        *a = b;
+                    }
+                }
+                return;
+            }
+        }
+        self.notice.contacts.push(contact);
+    }
+
+    fn piece(&self, i: usize) -> Piece {
+        match &self.entries[i] {
+            Entry::Line(raw) => {
+                let numbered = lines::numbering(raw);
+                Piece {
+                    index: Some(i),
+                    rank: numbered.map(|n| n.0),
+                    text: numbered.map_or(raw.as_str(), |n| n.2).to_owned(),
+                    raw: raw.clone(),
+                    table: false,
+                }
+            }
+            Entry::Tasks(..) => Piece {
+                index: Some(i),
+                rank: None,
+                text: String::new(),
+                raw: String::new(),
+                table: true,
+            },
+        }
+    }
+
+    fn take_piece(&mut self, piece: &Piece) {
+        if let Some(i) = piece.index {
+            self.take(i);
+        }
+    }
+
+    fn push_section(&mut self, heading: String, content: SectionContent) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.notice.sections.push(Section {
+            id,
+            heading,
+            content,
+        });
+    }
+
+    /// One numbered part of the body: its kind by its content first (a
+    /// task table, task subsections, task items, departments' activities),
+    /// then by its heading's words (主题, 时间, 要求), else free text.
+    fn chunk(&mut self, heading: String, pieces: Vec<Piece>) {
+        let label = if heading.is_empty() {
+            "（无标题）".to_owned()
+        } else {
+            heading.clone()
+        };
+        if !self.tasks_found {
+            if let Some(at) = pieces.iter().position(|p| p.table) {
+                return self.task_table(heading, pieces, at);
+            }
+            if self.task_subsections(&heading, &pieces) {
+                for p in &pieces {
+                    self.take_piece(p);
+                }
+                return;
+            }
+            if self.task_items(&heading, &pieces) {
+                for p in &pieces {
+                    self.take_piece(p);
+                }
+                return;
+            }
+        }
+        for p in pieces.iter().filter(|p| p.table) {
+            if let Some(i) = p.index {
+                self.reject(i);
+            }
+        }
+        let pieces: Vec<Piece> = pieces.into_iter().filter(|p| !p.table).collect();
+        for p in &pieces {
+            self.take_piece(p);
+        }
+        let plain = pieces.iter().all(|p| p.rank.is_none());
+        let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+        let content = if let Some(groups) = by_department(&pieces) {
+            self.note(format!("{label}：{}个部门的活动", groups.len()));
+            SectionContent::ByDepartment { groups }
+        } else if has(&["主题"]) && plain && !pieces.is_empty() {
+            let theme = joined(&pieces);
+            self.note(format!("活动主题：{theme}"));
+            SectionContent::Theme { theme }
+        } else if has(&["时间"])
+            && !has(&["安排", "内容", "任务", "分工"])
+            && plain
+            && (1..=5).contains(&pieces.len())
+        {
+            let text = joined(&pieces);
+            self.note(format!("活动时间：{text}"));
+            SectionContent::Time { text }
+        } else if has(&["要求", "保障", "措施", "注意"])
+            && !pieces.is_empty()
+            && pieces.iter().all(|p| p.rank == Some(Rank::Two))
+        {
+            let items: Vec<Requirement> = pieces.iter().map(|p| requirement(&p.text)).collect();
+            self.note(format!("{label}：{}条", items.len()));
+            SectionContent::Requirements { items }
+        } else if let Some(summary) = summary(&heading, &pieces) {
+            self.note(format!("{label}：总结报送"));
+            SectionContent::Summary(summary)
+        } else {
+            self.note(format!("{label}：{}段文字", pieces.len()));
+            SectionContent::Text {
+                blocks: pieces
+                    .iter()
+                    .map(|p| TextBlock {
+                        level: p.rank.map_or(Default::default(), Rank::block_level),
+                        text: p.text.clone(),
+                    })
+                    .collect(),
+            }
+        };
+        self.push_section(heading, content);
+    }
+
+    fn task_table(&mut self, heading: String, pieces: Vec<Piece>, at: usize) {
+        let index = pieces[at].index.expect("a table has an entry");
+        let Entry::Tasks(table, _) = &self.entries[index] else {
+            unreachable!("pieces marked as tables are task tables")
+        };
+        let table = table.clone();
+        self.take(index);
+        for cell in &table.leftover {
+            self.unrecognised.push((index, cell.clone()));
+        }
+        let intro = joined(&pieces[..at]);
+        for p in &pieces[..at] {
+            self.take_piece(p);
+        }
+        self.set_tasks(
+            TaskLayout::Table,
+            table.rows,
+            table.lead_label,
+            table.support_label,
+        );
+        self.note(format!(
+            "{}：{}项（表格）",
+            if heading.is_empty() {
+                "活动安排"
+            } else {
+                heading.as_str()
+            },
+            self.notice.tasks.rows.len()
+        ));
+        self.push_section(heading, SectionContent::Tasks { intro });
+        let after: Vec<Piece> = pieces.into_iter().skip(at + 1).collect();
+        if !after.is_empty() {
+            self.chunk(String::new(), after);
+        }
+    }
+
+    fn set_tasks(&mut self, layout: TaskLayout, rows: Vec<TaskRow>, lead: String, support: String) {
+        self.tasks_found = true;
+        let tasks = &mut self.notice.tasks;
+        tasks.layout = layout;
+        tasks.rows = rows;
+        tasks.lead_label = lead;
+        tasks.support_label = support;
+    }
+
+    /// Tasks as （一） subsections with 牵头/配合/时间/地点 lines.
+    fn task_subsections(&mut self, heading: &str, pieces: &[Piece]) -> bool {
+        let Some(first) = pieces.iter().position(|p| p.rank == Some(Rank::Two)) else {
+            return false;
+        };
+        let mut groups: Vec<(&Piece, Vec<&Piece>)> = Vec::new();
+        for p in &pieces[first..] {
+            if p.rank == Some(Rank::Two) {
+                groups.push((p, Vec::new()));
+            } else if let Some(group) = groups.last_mut() {
+                group.1.push(p);
+            }
+        }
+        let labelled = groups
+            .iter()
+            .filter(|(_, body)| body.iter().any(|p| lines::labelled(&p.raw).is_some()))
+            .count();
+        if labelled == 0 || labelled * 2 < groups.len() {
+            return false;
+        }
+        let mut lead_label = String::new();
+        let mut support_label = String::new();
+        let mut rows = Vec::new();
+        for (head, body) in groups {
+            let (name, rest) = first_sentence(&head.text);
+            let mut task = TaskRow {
+                name,
+                description: rest,
+                ..TaskRow::default()
+            };
+            for p in body {
+                match lines::labelled(&p.raw) {
+                    Some(parts) => {
+                        for (role, label, value) in parts {
+                            match role {
+                                Role::Lead => {
+                                    if lead_label.is_empty() {
+                                        lead_label = label;
+                                    }
+                                    append(&mut task.lead, &value, "、");
+                                }
+                                Role::Support => {
+                                    if support_label.is_empty() {
+                                        support_label = label;
+                                    }
+                                    task.support.extend(split_names(&value));
+                                }
+                                Role::Time => append(&mut task.time, &value, "；"),
+                                Role::Place => append(&mut task.place, &value, "；"),
+                            }
+                        }
+                    }
+                    None => append(&mut task.description, &p.raw, "\n"),
+                }
+            }
+            rows.push(task);
+        }
+        let intro = joined(&pieces[..first]);
+        let count = rows.len();
+        self.set_tasks(TaskLayout::Subsections, rows, lead_label, support_label);
+        self.note(format!("{heading}：{count}项（分项列出）"));
+        self.push_section(heading.to_owned(), SectionContent::Tasks { intro });
+        true
+    }
+
+    /// Tasks as numbered items ending with their departments in parentheses.
+    fn task_items(&mut self, heading: &str, pieces: &[Piece]) -> bool {
+        let Some(first) = pieces.iter().position(|p| p.rank == Some(Rank::Three)) else {
+            return false;
+        };
+        let items = &pieces[first..];
+        if items.iter().any(|p| p.rank != Some(Rank::Three)) {
+            return false;
+        }
+        let with_departments = items
+            .iter()
+            .filter(|p| lines::trailing_departments(&p.text).is_some())
+            .count();
+        if with_departments == 0 || with_departments * 2 < items.len() {
+            return false;
+        }
+        let rows: Vec<TaskRow> = items
+            .iter()
+            .map(|p| {
+                let (body, lead, support) = lines::trailing_departments(&p.text)
+                    .map(|(b, l, s)| (b.to_owned(), l, s))
+                    .unwrap_or_else(|| (p.text.clone(), String::new(), Vec::new()));
+                let (name, description) = first_sentence(&body);
+                TaskRow {
+                    name,
+                    description,
+                    lead,
+                    support,
+                    ..TaskRow::default()
+                }
+            })
+            .collect();
+        let intro = joined(&pieces[..first]);
+        let count = rows.len();
+        self.set_tasks(TaskLayout::Items, rows, String::new(), String::new());
+        self.note(format!("{heading}：{count}项（逐条列出，括注部门）"));
+        self.push_section(heading.to_owned(), SectionContent::Tasks { intro });
+        true
+    }
+
+    // ----- the end -----
+
+    fn finish(mut self, lines: usize) -> ImportReport {
+        for i in 0..self.len() {
+            self.reject(i);
+        }
+        let notice = &mut self.notice;
+        let mut missing = Vec::new();
+        if notice.header.organs.is_empty() && !notice.signature.organs.is_empty() {
+            notice.header.organs = notice.signature.organs.clone();
+            self.recognised.push(format!(
+                "发文机关：{}（取自署名）",
+                notice.header.organs.join("、")
+            ));
+        }
+        let titles = [self.title.as_deref(), self.plan_title.as_deref()];
+        let year = titles.iter().flatten().find_map(|t| year_in(t));
+        notice.campaign.year = year
+            .or(notice.header.doc_number.year)
+            .or(notice.signature.date.map(|d| d.year));
+        if let Some(name) = titles.iter().flatten().find_map(|t| campaign_name(t)) {
+            notice.campaign.name = name;
+        }
+        notice.title = self
+            .title
+            .clone()
+            .filter(|t| *t != compose::composed_title(notice));
+        if notice.shape == NoticeShape::IssuesPlan {
+            notice.plan_title = self
+                .plan_title
+                .clone()
+                .filter(|t| *t != compose::composed_plan_title(notice));
+        }
+        let checks = [
+            (self.title.is_none(), "标题"),
+            (notice.header.organs.is_empty(), "发文机关"),
+            (notice.header.doc_number.is_empty(), "发文字号"),
+            (notice.recipients.is_empty(), "主送机关"),
+            (notice.sections.is_empty(), "正文"),
+            (notice.signature.organs.is_empty(), "发文机关署名"),
+            (notice.signature.date.is_none(), "成文日期"),
+        ];
+        for (absent, part) in checks {
+            if absent {
+                missing.push(part.to_owned());
+            }
+        }
+        self.unrecognised.sort_by_key(|(i, _)| *i);
+        ImportReport {
+            notice: self.notice,
+            recognised: self.recognised,
+            unrecognised: self.unrecognised.into_iter().map(|(_, t)| t).collect(),
+            missing,
+            lines,
+        }
+    }
+}
+
+/// 密级 and 紧急程度 on one line: 秘密★1年 特急.
+fn marks(line: &str) -> Option<(String, String)> {
+    let mut secrecy = String::new();
+    let mut urgency = String::new();
+    for token in line.split(' ').filter(|t| !t.is_empty()) {
+        if ["绝密", "机密", "秘密"]
+            .iter()
+            .any(|s| token.starts_with(s))
+            && token.chars().count() <= 10
+        {
+            secrecy = token.to_owned();
+        } else if token == "特急" || token == "加急" {
+            urgency = token.to_owned();
+        } else {
+            return None;
+        }
+    }
+    (!secrecy.is_empty() || !urgency.is_empty()).then_some((secrecy, urgency))
+}
+
+/// Organs that sign, with a 代章 note: 某某局（代章）.
+fn signature_organs(line: &str) -> Option<(Vec<String>, String)> {
+    let (names, proxy) = match line.find("（代章）").or_else(|| line.find("(代章)")) {
+        Some(at) => (&line[..at], line[at..].to_owned()),
+        None => (line, String::new()),
+    };
+    lines::organs_in_line(names.trim()).map(|n| (n, proxy))
+}
+
+/// 某某办公室 2021年9月6日印发 → the printer and the date.
+fn imprint_line(line: &str) -> Option<(String, Option<DocDate>)> {
+    let rest = line.strip_suffix("印发")?;
+    let (start, end, date) = lines::find_date(rest)?;
+    (end == rest.len()).then(|| (rest[..start].trim().to_owned(), Some(date)))
+}
+
+/// 活动主题：建设质量强国 → the heading and the text after it.
+fn heading_and_rest(text: &str) -> (String, Option<String>) {
+    for (count, (at, c)) in text.char_indices().enumerate() {
+        if count > 20 {
+            break;
+        }
+        if c == '：' || c == ':' || c == '。' {
+            let rest = text[at + c.len_utf8()..].trim();
+            if count >= 2 && !rest.is_empty() {
+                return (text[..at].trim().to_owned(), Some(rest.to_owned()));
+            }
+        }
+    }
+    (text.trim_end_matches(['：', ':']).trim().to_owned(), None)
+}
+
+/// A name and what follows its first full stop: 开展计量检查。对电子秤… →
+/// (开展计量检查, 对电子秤…).
+fn first_sentence(text: &str) -> (String, String) {
+    match text.split_once('。') {
+        Some((name, rest)) if !name.trim().is_empty() => {
+            (name.trim().to_owned(), rest.trim().to_owned())
+        }
+        _ => (text.trim().to_owned(), String::new()),
+    }
+}
+
+/// （一）加强组织领导。县局各股室要… → lead and text.
+fn requirement(text: &str) -> Requirement {
+    if let Some((lead, rest)) = text.split_once('。') {
+        if (2..=30).contains(&lead.chars().count()) {
+            return Requirement {
+                lead: lead.trim().to_owned(),
+                text: rest.trim().to_owned(),
+            };
+        }
+    }
+    if text.chars().count() <= 30 && !text.contains(['，', '；']) {
+        return Requirement {
+            lead: text.trim().to_owned(),
+            text: String::new(),
+        };
+    }
+    Requirement {
+        lead: String::new(),
+        text: text.trim().to_owned(),
+    }
+}
+
+/// （一）质量股 headings, each over numbered activities.
+fn by_department(pieces: &[Piece]) -> Option<Vec<DepartmentActivities>> {
+    let first = pieces.first()?;
+    if first.rank != Some(Rank::Two) {
+        return None;
+    }
+    let mut groups: Vec<DepartmentActivities> = Vec::new();
+    for p in pieces {
+        match p.rank {
+            Some(Rank::Two) => {
+                let name = p.text.trim_end_matches(['：', ':']);
+                if !lines::is_department(name) {
+                    return None;
+                }
+                groups.push(DepartmentActivities {
+                    department: name.to_owned(),
+                    activities: Vec::new(),
+                });
+            }
+            Some(Rank::Three) => groups.last_mut()?.activities.push(p.text.clone()),
+            _ => return None,
+        }
+    }
+    groups
+        .iter()
+        .any(|g| !g.activities.is_empty())
+        .then_some(groups)
+}
+
+/// 请于2021年9月30日前将活动总结报送质量股。 as the app composes it.
+fn summary(heading: &str, pieces: &[Piece]) -> Option<Summary> {
+    if !(heading.contains("总结") || heading.contains("报送")) || pieces.len() != 1 {
+        return None;
+    }
+    let text = &pieces[0].raw;
+    let rest = text.strip_prefix("请于")?;
+    let (date, rest) = rest.split_once("前将")?;
+    let (what, rest) = rest.split_once("报送")?;
+    let (to, extra) = rest.split_once('。')?;
+    let summary = Summary {
+        deadline: Some(lines::date_line(date)?),
+        what: what.to_owned(),
+        to: to.to_owned(),
+        extra: extra.to_owned(),
+    };
+    (compose::summary_sentence(&summary) == *text).then_some(summary)
+}
+
+fn joined(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .filter(|p| !p.table)
+        .map(|p| p.raw.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn append(field: &mut String, value: &str, separator: &str) {
+    if value.is_empty() {
+        return;
+    }
+    if !field.is_empty() {
+        field.push_str(separator);
+    }
+    field.push_str(value);
+}
+
+/// The first 2021年 in a title.
+fn year_in(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone = i == 0 || !bytes[i - 1].is_ascii_digit();
+        (digits && alone && text[i + 4..].starts_with('年'))
+            .then(|| text[i..i + 4].parse().ok())
+            .flatten()
+    })
+}
+
+/// The campaign's name quoted before 活动: “质量月”活动 → 质量月.
+fn campaign_name(text: &str) -> Option<String> {
+    let end = text.find("”活动")?;
+    let start = text[..end].rfind('“')? + '“'.len_utf8();
+    let name = text[start..end].trim();
+    (1..=12)
+        .contains(&name.chars().count())
+        .then(|| name.to_owned())
+}

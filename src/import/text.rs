@@ -1,0 +1,250 @@
+//! Plain text pasted from a web page or from Word: lines, and the tables in
+//! them as web pages and editors flatten them: one cell a line between "|"
+//! lines, "| a | b |" rows, or tab-separated rows.
+
+use super::{parse, ImportReport, Item};
+
+/// Reads a pasted notice into a draft; see [`super`].
+pub fn import_text(text: &str) -> ImportReport {
+    parse::parse(items(text))
+}
+
+/// Tables flattened into paragraphs (a web page's text pasted into Word and
+/// saved): each run of lines read again as text, its real tables kept.
+pub(crate) fn tables_in_lines(items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Vec<Item>| {
+        if !run.is_empty() {
+            out.extend(self::items(&run.join("\n")));
+            run.clear();
+        }
+    };
+    for item in items {
+        match item {
+            Item::Line(line) => run.push(line),
+            table => {
+                flush(&mut run, &mut out);
+                out.push(table);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The text as lines and tables.
+pub(crate) fn items(text: &str) -> Vec<Item> {
+    let text = text.replace(['\r', '\u{2028}', '\u{2029}', '\u{b}', '\u{c}'], "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_pipe(line) {
+            let (rows, end) = pipe_block(&lines, i);
+            match rows {
+                Some(rows) => out.push(Item::Table(rows)),
+                // Not a table after all: its lines as they are, without
+                // looking for a table again at each of its pipes.
+                None => out.extend(
+                    lines[i..end.max(i + 1)]
+                        .iter()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|l| Item::Line(l.replace('\t', " "))),
+                ),
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((rows, next)) = inline_rows(&lines, i) {
+            out.push(Item::Table(rows));
+            i = next;
+            continue;
+        }
+        out.push(Item::Line(lines[i].replace('\t', " ")));
+        i += 1;
+    }
+    out
+}
+
+fn is_pipe(line: &str) -> bool {
+    line == "|" || line == "｜"
+}
+
+/// A table flattened one cell a line, each cell between "|" lines, an
+/// empty cell or the end of a row showing as two "|" lines in a row:
+///
+/// ```text
+/// |  序号  |  活动内容  | … |  |  1  |  制作宣传横幅  | … |
+/// ```
+///
+/// (each token on a line of its own). Gives the rows, `None` when the
+/// lines do not make a table of two rows, and the index after the block.
+fn pipe_block(lines: &[&str], start: usize) -> (Option<Vec<Vec<String>>>, usize) {
+    // Slots between consecutive pipes: a cell's text, or nothing.
+    let mut slots: Vec<Option<String>> = Vec::new();
+    let mut end = start + 1;
+    let mut j = start + 1;
+    while j < lines.len() {
+        let line = lines[j].trim();
+        if line.is_empty() {
+            j += 1;
+            continue;
+        }
+        if is_pipe(line) {
+            slots.push(None);
+            end = j + 1;
+            j += 1;
+            continue;
+        }
+        // A cell (of up to four lines) only when a pipe closes it;
+        // otherwise the table has ended.
+        let mut cell = Vec::new();
+        let mut k = j;
+        while k < lines.len() && cell.len() <= 4 {
+            let next = lines[k].trim();
+            if is_pipe(next) {
+                break;
+            }
+            if !next.is_empty() {
+                cell.push(next);
+            }
+            k += 1;
+        }
+        if k >= lines.len() || !is_pipe(lines[k].trim()) || cell.len() > 4 {
+            break;
+        }
+        slots.push(Some(cell.join("\n")));
+        end = k + 1;
+        j = k + 1;
+    }
+    let rows = rows_from_slots(&slots);
+    ((rows.len() >= 2).then_some(rows), end)
+}
+
+/// The header is the cells before the first empty slot; every row then has
+/// as many cells. A first column 序号 starts each row at the next number,
+/// which survives rows whose last cells are empty; otherwise each row is the
+/// header's width followed by one empty slot.
+fn rows_from_slots(slots: &[Option<String>]) -> Vec<Vec<String>> {
+    let width = slots.iter().take_while(|s| s.is_some()).count();
+    if width < 2 {
+        return Vec::new();
+    }
+    let cell = |s: &Option<String>| s.clone().unwrap_or_default();
+    let header: Vec<String> = slots[..width].iter().map(cell).collect();
+    let body = &slots[width..];
+    let mut raw_rows: Vec<Vec<Option<String>>> = Vec::new();
+    if header[0].contains("序号") {
+        let mut next = 1;
+        for slot in body {
+            let starts = slot.as_deref() == Some(next.to_string().as_str())
+                && raw_rows.last().is_none_or(|r| r.len() >= width - 1);
+            if starts {
+                raw_rows.push(vec![slot.clone()]);
+                next += 1;
+            } else if let Some(row) = raw_rows.last_mut() {
+                row.push(slot.clone());
+            } else if slot.is_some() {
+                raw_rows.push(vec![slot.clone()]);
+            }
+        }
+    } else {
+        let mut k = 0;
+        while k < body.len() {
+            if body[k].is_none() && raw_rows.last().is_none_or(|r| r.len() == width) {
+                k += 1;
+                continue;
+            }
+            let end = (k + width).min(body.len());
+            raw_rows.push(body[k..end].to_vec());
+            k = end;
+        }
+    }
+    let mut rows = vec![header];
+    for raw in raw_rows {
+        let mut row: Vec<String> = raw.iter().take(width).map(cell).collect();
+        row.resize(width, String::new());
+        // Cells beyond the header's width (a misaligned row) join the last
+        // cell rather than vanish.
+        for extra in raw.iter().skip(width).flatten() {
+            let last = row.last_mut().expect("width >= 2");
+            if !last.is_empty() {
+                last.push('\n');
+            }
+            last.push_str(extra);
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// Consecutive rows written "| a | b | c |" or "a<TAB>b<TAB>c" (at least two
+/// rows of at least three cells).
+fn inline_rows(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    let cells = |line: &str| -> Option<Vec<String>> {
+        let trimmed = line.trim();
+        let cells: Vec<String> =
+            if trimmed.starts_with('|') && trimmed.ends_with('|') && trimmed.len() > 2 {
+                trimmed[1..trimmed.len() - 1]
+                    .split('|')
+                    .map(|c| c.trim().to_owned())
+                    .collect()
+            } else if line.contains('\t') {
+                line.trim_matches(['\r', '\n', ' '])
+                    .split('\t')
+                    .map(|c| c.trim().to_owned())
+                    .collect()
+            } else {
+                return None;
+            };
+        (cells.len() >= 3).then_some(cells)
+    };
+    let separator = |row: &[String]| row.iter().all(|c| c.chars().all(|ch| "-:： ".contains(ch)));
+    let mut rows = Vec::new();
+    let mut j = start;
+    while j < lines.len() {
+        match cells(lines[j]) {
+            Some(row) => {
+                if !separator(&row) {
+                    rows.push(row);
+                }
+                j += 1;
+            }
+            None => break,
+        }
+    }
+    (rows.len() >= 2).then_some((rows, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_flattened_between_pipes_keeps_its_empty_cells() {
+        let text = "三、活动安排\n|\n序号\n|\n活动内容\n|\n牵头部门\n|\n协助部门\n|\n|\n1\n|\n开展检查\n|\n质量股\n|\n各所\n|\n|\n2\n|\n开放日\n|\n检测所\n|\n|\n|\n3\n|\n培训\n|\n质量股\n|\n办公室\n|\n四、活动要求";
+        let items = items(text);
+        assert_eq!(items.len(), 3, "{items:?}");
+        let Item::Table(rows) = &items[1] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[2], ["2", "开放日", "检测所", ""]);
+        assert_eq!(rows[3], ["3", "培训", "质量股", "办公室"]);
+        assert_eq!(items[2], Item::Line("四、活动要求".into()));
+    }
+
+    #[test]
+    fn markdown_and_tab_rows() {
+        let items = items("| 序号 | 活动内容 | 时间 |\n|---|---|---|\n| 1 | 检查 | 9月 |\n\n1\t宣传\t9月\n2\t培训\t10月");
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(matches!(&items[0], Item::Table(rows) if rows.len() == 2));
+        assert!(matches!(&items[1], Item::Table(rows) if rows[1] == ["2", "培训", "10月"]));
+    }
+}
