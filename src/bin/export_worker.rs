@@ -1,7 +1,9 @@
-//! The export worker (wasm32, built by Trunk as a Web Worker): receives
-//! `{id, request}` where `request` is an export request as JSON, answers
-//! `{id, ok, name, bytes}` or `{id, ok: false, error}`. It holds docx-rs and
-//! zip, which the page itself never loads.
+//! The worker (wasm32, built by Trunk as a Web Worker) that runs what the
+//! page keeps out of its own module: the .docx export (docx-rs, zip) and the
+//! import of existing notices (zip, XML). It receives
+//! `{id, kind: "export", request}` (an export request as JSON) or
+//! `{id, kind: "import", name, bytes}`, and answers
+//! `{id, ok, name, bytes}` / `{id, ok, report}` or `{id, ok: false, error}`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -22,16 +24,29 @@ fn main() {
                 let _ = js_sys::Reflect::set(&answer, &JsValue::from_str(key), value);
             };
             set("id", &get("id"));
-            let request = get("request").as_string().unwrap_or_default();
             let mut transfer = js_sys::Array::new();
-            match notice_desk::docx::request::run_json(&request) {
-                Ok(file) => {
-                    let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
-                    set("ok", &JsValue::TRUE);
-                    set("name", &JsValue::from_str(&file.name));
-                    set("bytes", &bytes);
-                    transfer = js_sys::Array::of1(&bytes.buffer());
+            let outcome = match get("kind").as_string().as_deref() {
+                Some("import") => {
+                    let name = get("name").as_string().unwrap_or_default();
+                    let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
+                    notice_desk::import::import_file(&name, &bytes)
+                        .and_then(|report| {
+                            serde_json::to_string(&report).map_err(|e| e.to_string())
+                        })
+                        .map(|report| set("report", &JsValue::from_str(&report)))
                 }
+                _ => {
+                    let request = get("request").as_string().unwrap_or_default();
+                    notice_desk::docx::request::run_json(&request).map(|file| {
+                        let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
+                        set("name", &JsValue::from_str(&file.name));
+                        set("bytes", &bytes);
+                        transfer = js_sys::Array::of1(&bytes.buffer());
+                    })
+                }
+            };
+            match outcome {
+                Ok(()) => set("ok", &JsValue::TRUE),
                 Err(error) => {
                     set("ok", &JsValue::FALSE);
                     set("error", &JsValue::from_str(&error));
@@ -50,5 +65,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("export-worker runs in the browser; natively, use `notice export`.");
+    eprintln!(
+        "export-worker runs in the browser; natively, use `notice export` / `notice import`."
+    );
 }

@@ -12,6 +12,8 @@ use super::time;
 pub const DRAFT_PREFIX: &str = "notice-desk/draft/";
 /// Key holding the id of the draft being edited.
 pub const CURRENT_KEY: &str = "notice-desk/current";
+/// Prefix of the user's own templates.
+pub const TEMPLATE_PREFIX: &str = "notice-desk/template/";
 /// Days a deleted draft stays recoverable.
 pub const RECYCLE_DAYS: i64 = 30;
 
@@ -257,6 +259,50 @@ impl<S: KeyValueStore> Library<S> {
         Ok(purged)
     }
 
+    /// Keeps a draft's notice as one of the user's templates.
+    pub fn save_template(&self, id: &str, notice: &Notice, now: &str) -> Result<(), DraftError> {
+        let mut envelope = DraftEnvelope::new(notice.clone(), now);
+        envelope.id = id.to_owned();
+        self.store
+            .set(&format!("{TEMPLATE_PREFIX}{id}"), &envelope.to_json())
+    }
+
+    /// The user's templates: (id, title), newest first; unreadable ones are
+    /// skipped (they stay stored as they are).
+    pub fn templates(&self) -> Result<Vec<(String, String)>, DraftError> {
+        let mut found = Vec::new();
+        for key in self.store.keys()? {
+            let Some(id) = key.strip_prefix(TEMPLATE_PREFIX) else {
+                continue;
+            };
+            if let Some(Ok(envelope)) = self.store.get(&key)?.map(|t| DraftEnvelope::from_json(&t))
+            {
+                found.push((
+                    envelope.saved_at.clone(),
+                    id.to_owned(),
+                    compose::title(&envelope.notice),
+                ));
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        Ok(found
+            .into_iter()
+            .map(|(_, id, title)| (id, title))
+            .collect())
+    }
+
+    pub fn load_template(&self, id: &str) -> Result<Notice, DraftError> {
+        let text = self
+            .store
+            .get(&format!("{TEMPLATE_PREFIX}{id}"))?
+            .ok_or(DraftError::NotFound)?;
+        Ok(DraftEnvelope::from_json(&text)?.notice)
+    }
+
+    pub fn delete_template(&self, id: &str) -> Result<(), DraftError> {
+        self.store.remove(&format!("{TEMPLATE_PREFIX}{id}"))
+    }
+
     pub fn current_id(&self) -> Result<Option<String>, DraftError> {
         self.store.get(CURRENT_KEY)
     }
@@ -380,6 +426,23 @@ mod tests {
         assert_eq!(library.current_id().unwrap(), None);
         library.set_current_id("b").unwrap();
         assert_eq!(library.current_id().unwrap().as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn a_draft_kept_as_a_template_starts_new_drafts_and_is_not_a_draft() {
+        let library = Library::new(MemoryStore::default());
+        library.create("a", notice("我局模板"), T0).unwrap();
+        library
+            .save_template("t1", &library.load("a").unwrap().notice, T0)
+            .unwrap();
+        assert_eq!(
+            library.templates().unwrap(),
+            [("t1".to_owned(), "我局模板".to_owned())]
+        );
+        assert_eq!(library.list().unwrap().drafts.len(), 1);
+        assert_eq!(library.load_template("t1").unwrap(), notice("我局模板"));
+        library.delete_template("t1").unwrap();
+        assert!(library.templates().unwrap().is_empty());
     }
 
     #[test]

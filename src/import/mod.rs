@@ -22,8 +22,33 @@ pub mod text;
 
 use crate::core::Notice;
 
+/// The largest file taken for import: a long notice as .docx is well under
+/// 1 MB.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Imports a file the user picked (or pasted text as bytes), by content:
+/// a zip is read as .docx, UTF-8 text as a pasted notice.
+pub fn import_file(name: &str, bytes: &[u8]) -> Result<ImportReport, String> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "“{name}”太大（{:.1} MB），无法作为通知导入。",
+            bytes.len() as f64 / 1024.0 / 1024.0
+        ));
+    }
+    if bytes.starts_with(b"PK") {
+        return docx::import_docx(bytes).map_err(|e| format!("“{name}”：{e}"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.trim().is_empty() => Ok(text::import_text(text.trim_start_matches('\u{feff}'))),
+        Ok(_) => Err(format!("“{name}”是空的。")),
+        Err(_) => Err(format!(
+            "“{name}”既不是 .docx 文档，也不是 UTF-8 文本，无法导入。Word 97-2003 的 .doc 请先在 Word 中另存为 .docx。"
+        )),
+    }
+}
+
 /// What an import produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportReport {
     /// The draft.
     pub notice: Notice,
@@ -44,4 +69,21 @@ pub(crate) enum Item {
     Line(String),
     /// A table, as rows of cells; a cell may hold several lines.
     Table(Vec<Vec<String>>),
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn files_are_read_by_content() {
+        let text = "关于开展2021年“质量月”活动的通知\n各股室：\n为开展好活动，特制定本方案。\n";
+        let report = import_file("a.txt", text.as_bytes()).unwrap();
+        assert!(report.lines >= 3);
+        assert!(import_file("b.doc", &[0xd0, 0xcf, 0x11, 0xe0, 0xff])
+            .unwrap_err()
+            .contains(".docx"));
+        assert!(import_file("c.txt", b"  \n").unwrap_err().contains("空"));
+        assert!(import_file("d.docx", b"PK\x03\x04garbage").is_err());
+    }
 }

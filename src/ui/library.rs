@@ -3,6 +3,7 @@
 //! entries that could not be read.
 
 use super::browser;
+use super::reuse::{save_as_template, ImportNotice, NewDraftChooser, RollForwardDialog};
 use super::session::{blank_notice, new_id, Session};
 use crate::core::library::{days_left, DraftSummary, Listing};
 use crate::core::transfer;
@@ -10,6 +11,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 const JSON_MIME: &str = "application/json";
+
+/// What the library shows.
+#[derive(Clone, PartialEq)]
+enum Mode {
+    List,
+    NewDraft,
+    RollForward(String),
+    Import,
+}
 
 /// A draft's file name: its title, sanitised.
 fn json_name(title: &str) -> String {
@@ -70,10 +80,9 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
     let changed = move || session.library_changed.update(|n| *n += 1);
     let now = browser::now_w3c;
 
-    let new_draft = move |_| {
-        session.create(blank_notice());
-        on_close.run(());
-    };
+    let mode = RwSignal::new(Mode::List);
+    let rolled = session.last_roll;
+    let new_draft = move |_| mode.set(Mode::NewDraft);
     let backup = move |_| {
         session.flush();
         let drafts = session
@@ -150,8 +159,44 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
             {super::offline::from_file().then(|| view! {
                 <p class="hint" id="file-storage-note">"您正在使用单文件版（从本机文件打开）：草稿保存在本浏览器为本机文件划分的存储中，用其他浏览器打开或清理浏览器数据后将看不到，请定期备份。"</p>
             })}
+            {move || match mode.get() {
+                Mode::List => ().into_any(),
+                Mode::NewDraft => view! {
+                    <NewDraftChooser on_done=on_close on_cancel=Callback::new(move |_| mode.set(Mode::List)) />
+                }.into_any(),
+                Mode::Import => view! {
+                    <ImportNotice on_done=on_close on_cancel=Callback::new(move |_| mode.set(Mode::List)) />
+                }.into_any(),
+                Mode::RollForward(id) => {
+                    let from = id.clone();
+                    view! {
+                        <RollForwardDialog id
+                            on_done=Callback::new(move |created: Option<String>| {
+                                if let Some(new) = created {
+                                    rolled.set(Some((new, from.clone())));
+                                }
+                                mode.set(Mode::List);
+                            })
+                            on_cancel=Callback::new(move |_| mode.set(Mode::List)) />
+                    }.into_any()
+                }
+            }}
+            <Show when=move || rolled.with(Option::is_some)>
+                <p class="undo" role="status" id="roll-done">
+                    "已创建新年度草稿，并已打开。"
+                    <button type="button" id="undo-roll" on:click=move |_| {
+                        if let Some((new, old)) = rolled.get_untracked() {
+                            session.with_library(|l| l.delete(&new, &browser::now_w3c()));
+                            session.open(&old);
+                            rolled.set(None);
+                            changed();
+                        }
+                    }>"撤销"</button>
+                </p>
+            </Show>
             <div class="library-tools">
                 <button type="button" id="new-draft" class="primary" on:click=new_draft>"＋ 新建草稿"</button>
+                <button type="button" id="import-notice" on:click=move |_| mode.set(Mode::Import)>"导入已有通知…"</button>
                 <label class="button" for="import-drafts">"导入草稿文件或备份…"</label>
                 <input type="file" id="import-drafts" accept=".json,application/json" multiple class="visually-hidden"
                     on:change=import />
@@ -182,7 +227,7 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
                 <thead><tr><th>"标题"</th><th>"机关"</th><th>"年度"</th><th>"保存时间"</th><th>"操作"</th></tr></thead>
                 <tbody>
                     <For each=move || shown.get() key=|d| (d.id.clone(), d.saved_at.clone(), d.title.clone()) let:draft>
-                        <DraftRow draft=draft.clone() renaming undo on_close messages />
+                        <DraftRow draft=draft.clone() renaming undo on_close messages on_roll=Callback::new(move |id| mode.set(Mode::RollForward(id))) />
                     </For>
                 </tbody>
             </table>
@@ -202,10 +247,24 @@ fn DraftRow(
     undo: RwSignal<Option<(String, String)>>,
     on_close: Callback<()>,
     messages: RwSignal<Vec<String>>,
+    on_roll: Callback<String>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let changed = move || session.library_changed.update(|n| *n += 1);
     let id = draft.id.clone();
+    let roll = {
+        let id = id.clone();
+        move |_| on_roll.run(id.clone())
+    };
+    let keep_as_template = {
+        let id = id.clone();
+        move |_| {
+            messages.set(vec![match save_as_template(&id) {
+                Ok(()) => "已存为模板，新建草稿时可在“我的模板”中选用。".to_owned(),
+                Err(e) => e,
+            }]);
+        }
+    };
     let is_open = {
         let id = id.clone();
         Signal::derive(move || session.draft_id.get().as_deref() == Some(id.as_str()))
@@ -303,7 +362,9 @@ fn DraftRow(
             <td>{draft.year.map(|y| y.to_string()).unwrap_or_default()}</td>
             <td>{local_time(&draft.saved_at)}</td>
             <td class="ops">
+                <button type="button" class="small" on:click=roll aria-label=format!("以“{}”为基础新建下一年", draft.title)>"下一年"</button>
                 <button type="button" class="small" on:click=duplicate aria-label=format!("复制“{}”", draft.title)>"复制"</button>
+                <button type="button" class="small" on:click=keep_as_template aria-label=format!("把“{}”存为模板", draft.title)>"存为模板"</button>
                 <button type="button" class="small" on:click=start_rename aria-label=format!("重命名“{}”", draft.title)>"重命名"</button>
                 <button type="button" class="small" on:click=export aria-label=format!("导出“{}”", draft.title)>"导出"</button>
                 <button type="button" class="small danger" on:click=delete aria-label=format!("删除“{}”", draft.title)>"删除"</button>

@@ -35,6 +35,9 @@ pub struct Session {
     pub note: RwSignal<Option<String>>,
     /// Bumped whenever the library's contents change.
     pub library_changed: RwSignal<u32>,
+    /// The last roll forward (new draft, its source), until undone or
+    /// replaced, so it can be undone from the library.
+    pub last_roll: RwSignal<Option<(String, String)>>,
     store: StoredValue<Option<LocalStore>>,
     /// The revision the open draft had when last loaded or saved here.
     base_revision: StoredValue<u64>,
@@ -81,6 +84,7 @@ impl Session {
             conflict: RwSignal::new(None),
             note: RwSignal::new(None),
             library_changed: RwSignal::new(0),
+            last_roll: RwSignal::new(None),
             store: StoredValue::new(store.as_ref().ok().copied()),
             base_revision: StoredValue::new(0),
             last_saved: StoredValue::new(Notice::default()),

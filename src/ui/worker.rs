@@ -98,18 +98,12 @@ pub struct Exported {
     pub bytes: Vec<u8>,
 }
 
-/// Exports the notice in the worker.
-pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+/// Sends one message to the worker and waits for its answer.
+async fn call(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
     start()?;
-    let request = serde_json::to_string(&ExportRequest {
-        notice: notice.clone(),
-        now,
-        common_fonts,
-    })
-    .map_err(|e| e.to_string())?;
     let promise = WORKER.with(|slot| {
         let mut slot = slot.borrow_mut();
-        let worker = slot.as_mut().ok_or("导出程序未启动。")?;
+        let worker = slot.as_mut().ok_or("后台程序未启动。")?;
         let id = worker.next_id;
         worker.next_id += 1;
         let mailbox = worker.mailbox.clone();
@@ -118,13 +112,15 @@ pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<
         });
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&request));
+        for (key, value) in fields {
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+        }
         let mut mailbox = mailbox.borrow_mut();
         if mailbox.ready {
             worker
                 .worker
                 .post_message(&message)
-                .map_err(|_| "无法把草稿交给导出程序。".to_owned())?;
+                .map_err(|_| "无法把内容交给后台程序。".to_owned())?;
         } else {
             mailbox.queued.push(message);
         }
@@ -132,16 +128,51 @@ pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<
     })?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|_| "导出程序没有回应。".to_owned())?;
-    let get = |key: &str| js_sys::Reflect::get(&answer, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    if get("ok").as_bool() == Some(true) {
-        Ok(Exported {
-            name: get("name").as_string().unwrap_or_default(),
-            bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec(),
-        })
+        .map_err(|_| "后台程序没有回应。".to_owned())?;
+    let ok = js_sys::Reflect::get(&answer, &"ok".into())
+        .ok()
+        .and_then(|v| v.as_bool());
+    if ok == Some(true) {
+        Ok(answer)
     } else {
-        Err(get("error")
-            .as_string()
-            .unwrap_or_else(|| "导出失败。".into()))
+        Err(js_sys::Reflect::get(&answer, &"error".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "后台程序出错。".into()))
     }
+}
+
+fn field(answer: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(answer, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Exports the notice in the worker.
+pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+    let request = serde_json::to_string(&ExportRequest {
+        notice: notice.clone(),
+        now,
+        common_fonts,
+    })
+    .map_err(|e| e.to_string())?;
+    let answer = call(&[
+        ("kind", JsValue::from_str("export")),
+        ("request", JsValue::from_str(&request)),
+    ])
+    .await?;
+    Ok(Exported {
+        name: field(&answer, "name").as_string().unwrap_or_default(),
+        bytes: js_sys::Uint8Array::new(&field(&answer, "bytes")).to_vec(),
+    })
+}
+
+/// Imports an existing notice (a .docx, or text as bytes) in the worker.
+pub async fn import(name: &str, bytes: &[u8]) -> Result<crate::import::ImportReport, String> {
+    let answer = call(&[
+        ("kind", JsValue::from_str("import")),
+        ("name", JsValue::from_str(name)),
+        ("bytes", js_sys::Uint8Array::from(bytes).into()),
+    ])
+    .await?;
+    let report = field(&answer, "report").as_string().unwrap_or_default();
+    serde_json::from_str(&report).map_err(|e| format!("导入结果无法读取（{e}）。"))
 }

@@ -1,0 +1,187 @@
+//! End to end: starting from what exists. Templates (built-in and the
+//! user's own), last year's notice rolled forward with its change list and
+//! undo, and existing notices imported from pasted text and from a .docx.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use notice_desk::core::draft::DraftEnvelope;
+use notice_desk::core::Notice;
+use support::ui::*;
+
+async fn open_draft(client: &Client) -> Notice {
+    DraftEnvelope::from_json(&stored_draft(client).await)
+        .unwrap()
+        .notice
+}
+
+async fn import_draft_file(client: &Client, name: &str) {
+    let path = support::project_root().join("tests/fixtures").join(name);
+    client
+        .find(Locator::Css("#import-drafts"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for_text(client, "#library-messages", "已导入 1 份草稿").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn drafts_start_from_built_in_and_own_templates() {
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("templates")).await;
+    open_fresh(&client, &base).await;
+    for template in notice_desk::core::templates::TEMPLATES {
+        click(&client, "#open-library").await;
+        click(&client, "#new-draft").await;
+        replace(&client, "#template-year", "2023").await;
+        click(&client, &format!("#template-{}", template.id)).await;
+        wait_for(&client, "#step-1").await;
+        let draft = open_draft(&client).await;
+        assert_eq!(draft, (template.notice)(2023), "{}", template.id);
+    }
+    // The last one, kept as the user's own template, starts a new draft.
+    let last = open_draft(&client).await;
+    click(&client, "#open-library").await;
+    let title = notice_desk::core::compose::title(&last);
+    click(
+        &client,
+        &format!("button[aria-label='把“{title}”存为模板']"),
+    )
+    .await;
+    wait_for_text(&client, "#library-messages", "已存为模板").await;
+    click(&client, "#new-draft").await;
+    click(&client, "#own-templates li button").await;
+    wait_for(&client, "#step-1").await;
+    assert_eq!(open_draft(&client).await, last);
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be_undone() {
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("roll")).await;
+    open_fresh(&client, &base).await;
+    click(&client, "#open-library").await;
+    import_draft_file(&client, "county-plan-sections.json").await;
+    let county = DraftEnvelope::from_json(
+        &std::fs::read_to_string(
+            support::project_root().join("tests/fixtures/county-plan-sections.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+    .notice;
+    let title = notice_desk::core::compose::title(&county);
+    click(
+        &client,
+        &format!("button[aria-label='以“{title}”为基础新建下一年']"),
+    )
+    .await;
+    assert_eq!(value(&client, "#roll-year").await, "2022");
+    // The list shows what changes: the number's year (serial cleared), the
+    // date, the years in the text.
+    wait_for_text(&client, "#roll-changes", "砀市监发〔2021〕12号").await;
+    wait_for_text(&client, "#roll-changes", "砀市监发〔2022〕").await;
+    wait_for_text(&client, "#roll-changes", "2022年9月6日").await;
+    click(&client, "#roll-accept").await;
+    wait_for(&client, "#roll-done").await;
+    let expected = notice_desk::core::rollforward::roll_forward(&county, 2022).notice;
+    click(&client, "#close-library").await;
+    assert_eq!(open_draft(&client).await, expected);
+    // Undo: the new draft goes to the bin, the old one is open again.
+    click(&client, "#open-library").await;
+    click(&client, "#undo-roll").await;
+    click(&client, "#close-library").await;
+    assert_eq!(open_draft(&client).await, county);
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("import")).await;
+    open_fresh(&client, &base).await;
+
+    // Pasted text (set as a paste would put it: typing 7,000 characters
+    // key by key adds nothing to what is tested).
+    let sample = std::fs::read_to_string(
+        support::project_root().join("tests/fixtures/samples/county-plan-sections.txt"),
+    )
+    .unwrap();
+    click(&client, "#open-library").await;
+    click(&client, "#import-notice").await;
+    client
+        .execute(
+            "const t = document.getElementById('import-text'); t.value = arguments[0];
+             t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![sample.clone().into()],
+        )
+        .await
+        .unwrap();
+    click(&client, "#import-text-run").await;
+    wait_for(&client, "#import-report").await;
+    wait_for_text(&client, "#import-report", "砀市监发〔2021〕12号").await;
+    let expected = notice_desk::import::text::import_text(&sample);
+    click(&client, "#import-create").await;
+    wait_for(&client, "#step-1").await;
+    let draft = open_draft(&client).await;
+    assert_eq!(draft, expected.notice);
+    assert_eq!(draft.tasks.rows.len(), 11);
+
+    // A .docx: this app's export of the city sample.
+    let city = DraftEnvelope::from_json(
+        &std::fs::read_to_string(
+            support::project_root().join("tests/fixtures/city-plan-table.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+    .notice;
+    let docx = notice_desk::docx::export_docx(
+        &city,
+        &notice_desk::docx::DocumentMeta::at("2020-09-08T08:00:00Z"),
+    )
+    .unwrap();
+    let path = support::temp_dir("import-docx").join("福鼎.docx");
+    std::fs::write(&path, &docx).unwrap();
+    click(&client, "#open-library").await;
+    click(&client, "#import-notice").await;
+    client
+        .find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for(&client, "#import-report").await;
+    click(&client, "#import-create").await;
+    wait_for(&client, "#step-1").await;
+    let draft = open_draft(&client).await;
+    assert_eq!(draft.tasks.rows.len(), 23);
+    assert_eq!(draft.tasks.rows[22].name, "中药饮片专项整治");
+    assert_eq!(draft.signature.date, city.signature.date);
+
+    // Not a notice: a clear message, nothing created.
+    let bad = support::temp_dir("import-bad").join("表格.docx");
+    std::fs::write(&bad, b"PK\x03\x04 this is no docx").unwrap();
+    click(&client, "#open-library").await;
+    click(&client, "#import-notice").await;
+    client
+        .find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(bad.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for_text(&client, "#import-error", "表格.docx").await;
+    client.close().await.unwrap();
+}
