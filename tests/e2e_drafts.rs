@@ -220,13 +220,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     // Import the county sample, then export it again: identical notice.
     let fixture = support::project_root().join("tests/fixtures/county-plan-sections.json");
     click(&client, "#open-library").await;
-    client
-        .find(Locator::Css("#import-drafts"))
-        .await
-        .unwrap()
-        .send_keys(fixture.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(&client, "#import-drafts", &[&fixture]).await;
     wait_for_text(&client, "#library-messages", "已导入 1 份草稿").await;
     let expected = DraftEnvelope::from_json(&std::fs::read_to_string(&fixture).unwrap())
         .unwrap()
@@ -275,13 +269,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     for (name, bytes, reason) in cases {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
-        client
-            .find(Locator::Css("#import-drafts"))
-            .await
-            .unwrap()
-            .send_keys(path.to_str().unwrap())
-            .await
-            .unwrap();
+        choose_files(&client, "#import-drafts", &[&path]).await;
         wait_for_text(&client, "#library-messages", &format!("“{name}”无法导入")).await;
         wait_for_text(&client, "#library-messages", reason).await;
     }
@@ -304,13 +292,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
 
     // Several files at once, then a backup of everything and its restore.
     let city = support::project_root().join("tests/fixtures/city-plan-table.json");
-    client
-        .find(Locator::Css("#import-drafts"))
-        .await
-        .unwrap()
-        .send_keys(&format!("{}\n{}", fixture.display(), city.display()))
-        .await
-        .unwrap();
+    choose_files(&client, "#import-drafts", &[&fixture, &city]).await;
     wait_for_text(&client, "#library-messages", "已导入 2 份草稿").await;
     let drafts = js(
         &client,
@@ -327,13 +309,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     }
     click(&client, "#backup-all").await;
     let backup = support::wait_for_file(&downloads, "json", Duration::from_secs(10));
-    client
-        .find(Locator::Css("#import-drafts"))
-        .await
-        .unwrap()
-        .send_keys(backup.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(&client, "#import-drafts", &[&backup]).await;
     wait_for_text(&client, "#library-messages", "已导入 4 份草稿").await;
     client.close().await.unwrap();
 }

@@ -6,7 +6,7 @@
 
 mod support;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use std::time::{Duration, Instant};
 use support::ui::*;
 
@@ -91,13 +91,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
     export_and_wait(&client, &downloads).await;
     click(&client, "#open-library").await;
     let fixture = support::project_root().join("tests/fixtures/city-plan-table.json");
-    client
-        .find(Locator::Css("#import-drafts"))
-        .await
-        .unwrap()
-        .send_keys(fixture.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(&client, "#import-drafts", &[&fixture]).await;
     wait_for_text(&client, "#library-messages", "已导入 1 份草稿").await;
 
     let urls = js(

@@ -5,7 +5,7 @@
 
 mod support;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use notice_desk::core::draft::DraftEnvelope;
 use notice_desk::core::Notice;
 use support::ui::*;
@@ -18,13 +18,7 @@ async fn open_draft(client: &Client) -> Notice {
 
 async fn import_draft_file(client: &Client, name: &str) {
     let path = support::project_root().join("tests/fixtures").join(name);
-    client
-        .find(Locator::Css("#import-drafts"))
-        .await
-        .unwrap()
-        .send_keys(path.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(client, "#import-drafts", &[&path]).await;
     wait_for_text(client, "#library-messages", "已导入 1 份草稿").await;
 }
 
@@ -155,13 +149,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     std::fs::write(&path, &docx).unwrap();
     click(&client, "#open-library").await;
     click(&client, "#import-notice").await;
-    client
-        .find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(path.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(&client, "#import-file", &[&path]).await;
     wait_for(&client, "#import-report").await;
     click(&client, "#import-create").await;
     wait_for(&client, "#step-1").await;
@@ -175,13 +163,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     std::fs::write(&bad, b"PK\x03\x04 this is no docx").unwrap();
     click(&client, "#open-library").await;
     click(&client, "#import-notice").await;
-    client
-        .find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(bad.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_files(&client, "#import-file", &[&bad]).await;
     wait_for_text(&client, "#import-error", "表格.docx").await;
     client.close().await.unwrap();
 }

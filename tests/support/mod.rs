@@ -220,13 +220,18 @@ pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
         docx.file_stem().unwrap().to_string_lossy().len()
     ));
     let profile = temp_dir("lo-profile");
+    convert_to_pdf(docx, &profile, &out)
+}
+
+/// Runs LibreOffice with the given user profile; returns the PDF's path.
+fn convert_to_pdf(docx: &Path, profile: &Path, out: &Path) -> PathBuf {
     let status = Command::new("libreoffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
+        .arg(out)
         .arg(docx)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -363,6 +368,18 @@ pub mod ui {
             .unwrap();
     }
 
+    /// Picks files in a file input, as the file dialog does.
+    pub async fn choose_files(client: &Client, css: &str, paths: &[&std::path::Path]) {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .send_keys(&list.join("\n"))
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose files in {css}: {e}"));
+    }
+
     /// Pastes text into a field through a real paste event, as Ctrl+V does.
     pub async fn paste(client: &Client, css: &str, text: &str) {
         wait_for(client, css).await;
@@ -491,24 +508,5 @@ pub fn libreoffice_pdf_with_fonts(docx: &Path, replacements: &[(&str, &str)]) ->
         ),
     )
     .unwrap();
-    let status = Command::new("libreoffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
-        .arg(docx)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("LibreOffice is installed (scripts/test.sh installs it)");
-    assert!(status.success(), "LibreOffice failed on {}", docx.display());
-    let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
-    assert!(
-        pdf.is_file(),
-        "LibreOffice wrote no PDF for {}",
-        docx.display()
-    );
-    pdf
+    convert_to_pdf(docx, &profile, &out)
 }
