@@ -102,7 +102,8 @@ async fn typing_in_the_form_saves_the_draft_and_shows_text_as_text() {
     title
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    // Saving waits for a pause in typing.
+    // Saving waits for a pause in typing (the effect runs after the event).
+    sleep(0).await;
     assert_eq!(
         document
             .get_element_by_id("save-status")
