@@ -84,6 +84,8 @@ async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be
     wait_for_text(&client, "#roll-changes", "砀市监发〔2021〕12号").await;
     wait_for_text(&client, "#roll-changes", "砀市监发〔2022〕").await;
     wait_for_text(&client, "#roll-changes", "2022年9月6日").await;
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(support::project_root().join("target/e2e-roll.png"), png).unwrap();
     click(&client, "#roll-accept").await;
     wait_for(&client, "#roll-done").await;
     let expected = notice_desk::core::rollforward::roll_forward(&county, 2022).notice;
