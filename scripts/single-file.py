@@ -36,7 +36,8 @@ def sha256(text):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
-css = read(one("main-*.css"))
+# Every stylesheet Trunk wrote (main-*.css, preview-*.css), in name order.
+css = "\n".join(read(p) for p in sorted(glob.glob(os.path.join(DIST, "*.css"))))
 glue = read(one("notice-desk-*.js")).replace("</script", "<\\/script")
 wasm = b64(one("notice-desk-*_bg.wasm"))
 worker_glue = read(os.path.join(DIST, "export-worker.js"))

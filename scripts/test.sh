@@ -45,7 +45,7 @@ step "release build (trunk, wasm-opt -Oz)" trunk build --release --offline
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --profile wasm-test --test browser
 step "end-to-end (release build, Chromium, LibreOffice)" \
-  cargo test --test e2e --test e2e_samples --test e2e_editing --test e2e_drafts --test e2e_offline --test e2e_reuse -- --ignored --test-threads=1
+  cargo test --test e2e --test e2e_samples --test e2e_editing --test e2e_drafts --test e2e_offline --test e2e_reuse --test e2e_preview -- --ignored --test-threads=1
 step "rendering and re-import (LibreOffice, PDF measured)" \
   cargo test --test render --test import_samples -- --ignored --test-threads=1
 

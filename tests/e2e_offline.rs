@@ -118,6 +118,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
             || [
                 "notice-desk-",
                 "main-",
+                "preview-",
                 "export-worker",
                 "sw.js",
                 "manifest.webmanifest",

@@ -131,6 +131,13 @@ fn joint(a: char, b: char, size: usize, spacing: i32) -> i32 {
     extra
 }
 
+/// The space between two neighbouring characters beyond their advances
+/// (see `joint` above), for drawing what [`text_width`] measures: the
+/// preview puts it before `b`.
+pub fn space_between(a: char, b: char, size: usize, spacing: i32) -> i32 {
+    joint(a, b, size, spacing)
+}
+
 /// Width of a text on one line, in twips.
 pub fn text_width(text: &str, size: usize, spacing: i32) -> i32 {
     let mut width = 0;
@@ -158,22 +165,46 @@ fn may_break(a: char, b: char) -> bool {
 }
 
 /// How many lines `text` takes: the first line `first` twips wide, the
-/// others (after a wrap or a `\n` line break) `rest` twips wide.
+/// others (after a wrap or a `\n` line break) `rest` twips wide. The
+/// count of [`break_lines`], so that what is counted here is what the
+/// preview draws.
 pub fn line_count(text: &str, first: i32, rest: i32, size: usize, spacing: i32) -> u32 {
-    let mut lines = 0;
+    break_lines(text, first, rest, size, spacing).len().max(1) as u32
+}
+
+/// Where `text` breaks into lines, as byte ranges of `text` (a `\n` ends a
+/// line and belongs to none): the first line `first` twips wide, the others
+/// `rest` twips wide. Lines break greedily between segments no line may
+/// break inside (see the module's notes); spaces at the end of a full line
+/// hang in the margin and stay on it; a segment wider than a line breaks
+/// anywhere. Always at least one line (an empty one for an empty text).
+pub fn break_lines(
+    text: &str,
+    first: i32,
+    rest: i32,
+    size: usize,
+    spacing: i32,
+) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
     let mut width = first;
+    let mut offset = 0;
     for part in text.split('\n') {
-        lines += 1;
-        let chars: Vec<char> = part.chars().collect();
+        let chars: Vec<(usize, char)> = part
+            .char_indices()
+            .map(|(at, c)| (offset + at, c))
+            .collect();
+        let end = offset + part.len();
+        let at = |i: usize| chars.get(i).map_or(end, |&(at, _)| at);
+        let mut start = offset;
         // Segments: runs of characters no line may break inside.
         let mut segments: Vec<(usize, usize)> = Vec::new();
-        let mut start = 0;
+        let mut seg_start = 0;
         for i in 1..=chars.len() {
-            if i == chars.len() || may_break(chars[i - 1], chars[i]) {
-                if i > start {
-                    segments.push((start, i));
+            if i == chars.len() || may_break(chars[i - 1].1, chars[i].1) {
+                if i > seg_start {
+                    segments.push((seg_start, i));
                 }
-                start = i;
+                seg_start = i;
             }
         }
         let mut used = 0;
@@ -182,43 +213,48 @@ pub fn line_count(text: &str, first: i32, rest: i32, size: usize, spacing: i32) 
             let seg = &chars[from..to];
             let seg_width: i32 = seg
                 .iter()
-                .map(|&c| char_width(c, size, spacing))
+                .map(|&(_, c)| char_width(c, size, spacing))
                 .sum::<i32>()
                 + seg
                     .windows(2)
-                    .map(|w| joint(w[0], w[1], size, spacing))
+                    .map(|w| joint(w[0].1, w[1].1, size, spacing))
                     .sum::<i32>();
-            let join = last.map_or(0, |p| joint(p, seg[0], size, spacing));
+            let join = last.map_or(0, |p| joint(p, seg[0].1, size, spacing));
             if used + join + seg_width <= width {
                 used += join + seg_width;
-            } else if seg.iter().all(|&c| c == ' ') {
+            } else if seg.iter().all(|&(_, c)| c == ' ') {
                 // Spaces at the end of a line hang in the margin.
             } else if used > 0 && seg_width <= rest {
-                lines += 1;
+                lines.push(start..at(from));
+                start = at(from);
                 width = rest;
                 used = seg_width;
             } else {
                 // A segment wider than a line breaks anywhere.
                 if used > 0 {
-                    lines += 1;
+                    lines.push(start..at(from));
+                    start = at(from);
                     width = rest;
                     used = 0;
                 }
-                for &c in seg {
+                for (k, &(_, c)) in seg.iter().enumerate() {
                     let w = char_width(c, size, spacing);
                     if used + w > width && used > 0 {
-                        lines += 1;
+                        lines.push(start..at(from + k));
+                        start = at(from + k);
                         width = rest;
                         used = 0;
                     }
                     used += w;
                 }
             }
-            last = seg.last().copied();
+            last = seg.last().map(|&(_, c)| c);
         }
+        lines.push(start..end);
         width = rest;
+        offset = end + 1;
     }
-    lines.max(1)
+    lines
 }
 
 /// Blank body lines the writer puts before a block.
@@ -371,10 +407,55 @@ pub fn imprint_height(cc: &str, printer: &str, print_date: &str) -> i32 {
     lines as i32 * spec::BODY_LINE_SPACING + rules
 }
 
+/// What a placed piece of a block is (see [`Piece`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PieceKind {
+    /// The block's `n`th line (from 0), in the order the writer draws
+    /// them: the lines of each of its paragraphs in turn (for the
+    /// 发文机关标志 drawn as a table, line 0 is the space above it and
+    /// line 1 the whole table; the 发文字号's last line holds the red rule).
+    Line(u32),
+    /// The task table's header row, at its start and at the top of each
+    /// page the table continues on.
+    TableHeader,
+    /// Lines `from..to` of the task table's row `row` (from 0): the whole
+    /// row, unless it is taller than a page.
+    TableRow { row: usize, from: u32, to: u32 },
+}
+
+/// One piece of a block on its page: what the preview draws where the
+/// writer's layout puts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Piece {
+    /// Index of the block in the blocks laid out.
+    pub block: usize,
+    /// Page, from 1.
+    pub page: u32,
+    /// Twips below the top of the text block.
+    pub y: i32,
+    /// Twips.
+    pub height: i32,
+    pub kind: PieceKind,
+}
+
+/// The layout of a notice: the pagination and every piece's place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub pagination: Pagination,
+    /// Every line, table header and table row of the body, in order (blank
+    /// lines between blocks and the 版记 are not pieces).
+    pub pieces: Vec<Piece>,
+}
+
 /// The page being filled.
 struct Flow {
     page: u32,
     y: i32,
+    /// The block whose pieces are being placed (none for blank lines).
+    block: Option<usize>,
+    /// Lines of that block placed so far.
+    line_no: u32,
+    pieces: Vec<Piece>,
 }
 
 const PAGE: i32 = spec::TEXT_HEIGHT as i32;
@@ -385,11 +466,26 @@ impl Flow {
         self.y = 0;
     }
 
+    /// Records a piece of the current block, if any.
+    fn record(&mut self, y: i32, height: i32, kind: PieceKind) {
+        if let Some(block) = self.block {
+            self.pieces.push(Piece {
+                block,
+                page: self.page,
+                y,
+                height,
+                kind,
+            });
+        }
+    }
+
     /// One line (or an unbreakable piece) of `height`.
     fn line(&mut self, height: i32) {
         if self.y + height > PAGE && self.y > 0 {
             self.new_page();
         }
+        self.record(self.y, height, PieceKind::Line(self.line_no));
+        self.line_no += 1;
         self.y += height;
     }
 
@@ -441,23 +537,58 @@ impl Flow {
         if self.y + header + first > PAGE && self.y > 0 {
             self.new_page();
         }
+        self.record(self.y, header, PieceKind::TableHeader);
         self.y += header;
-        for &(lines, height) in rows {
+        for (row, &(lines, height)) in rows.iter().enumerate() {
+            let whole = PieceKind::TableRow {
+                row,
+                from: 0,
+                to: lines,
+            };
             if self.y + height <= PAGE {
+                self.record(self.y, height, whole);
                 self.y += height;
             } else if height <= room {
                 self.new_page();
+                self.record(0, header, PieceKind::TableHeader);
+                self.record(header, height, whole);
                 self.y = header + height;
             } else {
-                let mut left = lines as i32 - ((PAGE - self.y - TABLE_RULE) / line).max(0);
+                let here = ((PAGE - self.y - TABLE_RULE) / line).max(0);
+                if here > 0 {
+                    let part = PieceKind::TableRow {
+                        row,
+                        from: 0,
+                        to: (here as u32).min(lines),
+                    };
+                    self.record(self.y, PAGE - self.y, part);
+                }
+                let mut done = (here as u32).min(lines);
+                let mut left = lines as i32 - here;
                 loop {
                     self.new_page();
+                    self.record(0, header, PieceKind::TableHeader);
                     self.y = header;
                     let fit = ((room - TABLE_RULE) / line).max(1);
                     if left <= fit {
-                        self.y += left.max(0) * line + TABLE_RULE;
+                        let to = lines.max(done);
+                        let height = left.max(0) * line + TABLE_RULE;
+                        let part = PieceKind::TableRow {
+                            row,
+                            from: done,
+                            to,
+                        };
+                        self.record(header, height, part);
+                        self.y += height;
                         break;
                     }
+                    let part = PieceKind::TableRow {
+                        row,
+                        from: done,
+                        to: done + fit as u32,
+                    };
+                    self.record(header, fit * line + TABLE_RULE, part);
+                    done += fit as u32;
                     left -= fit;
                 }
             }
@@ -484,7 +615,20 @@ fn paragraph_lines(spans: &[Span], indent: Indent) -> u32 {
 
 /// Lays out the blocks and places the 版记.
 pub fn paginate(blocks: &[Block]) -> Pagination {
-    let mut flow = Flow { page: 1, y: 0 };
+    lay_out(blocks).pagination
+}
+
+/// Lays out the blocks, places the 版记, and keeps where each piece of
+/// each block went: the one walk that both the .docx writer's page
+/// decisions ([`paginate`]) and the preview's pages come from.
+pub fn lay_out(blocks: &[Block]) -> Layout {
+    let mut flow = Flow {
+        page: 1,
+        y: 0,
+        block: None,
+        line_no: 0,
+        pieces: Vec::new(),
+    };
     let mut starts = Vec::with_capacity(blocks.len());
     let mut previous: Option<&Block> = None;
     let mut marks = 0;
@@ -518,6 +662,8 @@ pub fn paginate(blocks: &[Block]) -> Pagination {
             }
         }
         starts.push(flow.at(line));
+        flow.block = Some(i);
+        flow.line_no = 0;
         match block {
             Block::HeaderMark(span) => {
                 flow.lines(body(&span.text, width, width), line);
@@ -608,6 +754,7 @@ pub fn paginate(blocks: &[Block]) -> Pagination {
             Block::PageBreak => flow.line(line),
             Block::Imprint { .. } => unreachable!(),
         }
+        flow.block = None;
         flow.lines(blank_lines_after(block), line);
         previous = Some(block);
     }
@@ -624,12 +771,15 @@ pub fn paginate(blocks: &[Block]) -> Pagination {
     } else {
         ImprintPlacement::AfterBlankPage
     };
-    Pagination {
-        starts,
-        body_pages,
-        last_page_used,
-        imprint_height,
-        imprint,
+    Layout {
+        pagination: Pagination {
+            starts,
+            body_pages,
+            last_page_used,
+            imprint_height,
+            imprint,
+        },
+        pieces: flow.pieces,
     }
 }
 

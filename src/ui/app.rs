@@ -3,6 +3,7 @@
 
 use super::browser;
 use super::library::LibraryPanel;
+use super::preview::Preview;
 use super::session::{SaveState, Session};
 use super::steps::*;
 use crate::core::draft::KeyValueStore;
@@ -20,6 +21,7 @@ pub fn App() -> impl IntoView {
     let step = RwSignal::new(Step::Header);
     provide_context(step);
     let show_library = RwSignal::new(false);
+    let show_preview = super::preview::visibility();
 
     // Every change is saved shortly after; pending edits are written when
     // the page is hidden or closed, and changes from other tabs arrive
@@ -74,6 +76,11 @@ pub fn App() -> impl IntoView {
             <h1>"通知起草台"</h1>
             <div class="header-right">
                 <SaveIndicator state=session.save_state />
+                <button type="button" id="toggle-preview" class:active=move || show_preview.get()
+                    aria-pressed=move || show_preview.get().to_string()
+                    on:click=move |_| show_preview.update(|s| *s = !*s)>
+                    "预览"
+                </button>
                 <button type="button" id="open-library" class:active=move || show_library.get()
                     on:click=move |_| { session.flush(); show_library.update(|s| *s = !*s) }>
                     "草稿库"
@@ -89,7 +96,7 @@ pub fn App() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || show_library.get() fallback=move || view! {
-            <div class="workspace">
+            <div class="workspace" class:with-preview=move || show_preview.get()>
                 <Stepper notice step />
                 <main class="editor">
                     <form on:submit=|ev| ev.prevent_default() autocomplete="off">
@@ -106,6 +113,9 @@ pub fn App() -> impl IntoView {
                     </form>
                     <StepButtons step />
                 </main>
+                <Show when=move || show_preview.get()>
+                    <Preview notice />
+                </Show>
             </div>
         }>
             <main class="editor wide">

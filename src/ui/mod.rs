@@ -6,6 +6,7 @@ mod browser;
 mod fields;
 mod library;
 mod offline;
+mod preview;
 mod reuse;
 mod session;
 mod steps;

@@ -333,3 +333,327 @@ fn any_text_is_laid_out_without_panicking() {
         assert!(lines >= 1);
     }
 }
+
+// Line-level placement: what the preview draws comes from the same walk.
+
+/// `line_count` as it stood before `break_lines` existed, kept to prove the
+/// two agree on any text.
+fn reference_line_count(text: &str, first: i32, rest: i32, size: usize, spacing: i32) -> u32 {
+    let mut lines = 0;
+    let mut width = first;
+    for part in text.split('\n') {
+        lines += 1;
+        let chars: Vec<char> = part.chars().collect();
+        // Segments: runs of characters no line may break inside.
+        let mut segments: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for i in 1..=chars.len() {
+            if i == chars.len() || may_break(chars[i - 1], chars[i]) {
+                if i > start {
+                    segments.push((start, i));
+                }
+                start = i;
+            }
+        }
+        let mut used = 0;
+        let mut last: Option<char> = None;
+        for (from, to) in segments {
+            let seg = &chars[from..to];
+            let seg_width: i32 = seg
+                .iter()
+                .map(|&c| char_width(c, size, spacing))
+                .sum::<i32>()
+                + seg
+                    .windows(2)
+                    .map(|w| joint(w[0], w[1], size, spacing))
+                    .sum::<i32>();
+            let join = last.map_or(0, |p| joint(p, seg[0], size, spacing));
+            if used + join + seg_width <= width {
+                used += join + seg_width;
+            } else if seg.iter().all(|&c| c == ' ') {
+                // Spaces at the end of a line hang in the margin.
+            } else if used > 0 && seg_width <= rest {
+                lines += 1;
+                width = rest;
+                used = seg_width;
+            } else {
+                // A segment wider than a line breaks anywhere.
+                if used > 0 {
+                    lines += 1;
+                    width = rest;
+                    used = 0;
+                }
+                for &c in seg {
+                    let w = char_width(c, size, spacing);
+                    if used + w > width && used > 0 {
+                        lines += 1;
+                        width = rest;
+                        used = 0;
+                    }
+                    used += w;
+                }
+            }
+            last = seg.last().copied();
+        }
+        width = rest;
+    }
+    lines.max(1)
+}
+
+/// A small deterministic generator of awkward texts.
+struct Texts(u64);
+
+impl Texts {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn text(&mut self, len: usize) -> String {
+        const POOL: &[&str] = &[
+            "国", "质", "量", "月", "，", "。", "、", "“", "”", "《", "》", "（", "）", "〔", "〕",
+            "2021", "9", "a", "Word", " ", "  ", "\n", "——", "……", "：", "；", "-", "(", ")", ",",
+            ".", "😀", "\t", "ＡＢ", "·",
+        ];
+        (0..len)
+            .map(|_| POOL[self.next() as usize % POOL.len()])
+            .collect()
+    }
+}
+
+#[test]
+fn break_lines_counts_as_line_count_always_did() {
+    let mut texts = Texts(7);
+    for round in 0..3000 {
+        let text = texts.text(round % 120);
+        let first = [WIDTH, WIDTH - 640, 1000, 300, 0][round % 5];
+        let rest = [WIDTH, WIDTH - 1280, 2000][round % 3];
+        let (size, spacing) = [
+            (spec::SIZE_BODY, spec::BODY_CHAR_SPACING),
+            (spec::SIZE_TABLE, 0),
+            (spec::SIZE_TITLE, 0),
+        ][round % 3];
+        let lines = break_lines(&text, first, rest, size, spacing);
+        assert_eq!(
+            lines.len() as u32,
+            reference_line_count(&text, first, rest, size, spacing),
+            "{text:?} {first} {rest}"
+        );
+        assert_eq!(
+            line_count(&text, first, rest, size, spacing),
+            lines.len() as u32
+        );
+        // The lines hold the text, in order, less the line breaks.
+        let joined: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(joined.concat(), text.replace('\n', ""), "{text:?}");
+        for pair in lines.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+        }
+    }
+}
+
+#[test]
+fn break_lines_gives_the_texts_of_the_lines() {
+    let text = format!("{}，{}", "国".repeat(28), "甲".repeat(3));
+    let lines: Vec<&str> = break_lines(
+        &text,
+        WIDTH,
+        WIDTH,
+        spec::SIZE_BODY,
+        spec::BODY_CHAR_SPACING,
+    )
+    .into_iter()
+    .map(|r| &text[r])
+    .collect();
+    // The comma takes the 28th character down with it.
+    assert_eq!(
+        lines,
+        [&"国".repeat(27)[..], &format!("国，{}", "甲".repeat(3))[..]]
+    );
+    let lines: Vec<&str> = break_lines("甲\n\n乙", WIDTH, WIDTH, spec::SIZE_BODY, 0)
+        .into_iter()
+        .map(|r| &"甲\n\n乙"[r])
+        .collect();
+    assert_eq!(lines, ["甲", "", "乙"]);
+    let empty = break_lines("", WIDTH, WIDTH, spec::SIZE_BODY, 0);
+    assert_eq!(empty.len(), 1);
+    assert_eq!(empty[0], 0..0);
+}
+
+#[test]
+fn lay_out_places_every_line_where_paginate_counts_it() {
+    let blocks = lines_of_body(23);
+    let layout = lay_out(&blocks);
+    assert_eq!(layout.pagination, paginate(&blocks));
+    assert_eq!(layout.pieces.len(), 23);
+    for (i, piece) in layout.pieces.iter().enumerate() {
+        assert_eq!(piece.block, i);
+        assert_eq!(piece.kind, PieceKind::Line(0));
+        assert_eq!(
+            Position {
+                page: piece.page,
+                y: piece.y
+            },
+            layout.pagination.starts[i]
+        );
+        assert_eq!(piece.height, spec::BODY_LINE_SPACING);
+    }
+    assert_eq!(layout.pieces[22].page, 2);
+
+    // A paragraph of three lines across the foot of page 1.
+    let mut blocks = lines_of_body(21);
+    blocks.push(paragraph(&"国".repeat(28 * 3)));
+    let layout = lay_out(&blocks);
+    let last: Vec<(u32, i32, PieceKind)> = layout
+        .pieces
+        .iter()
+        .filter(|p| p.block == 21)
+        .map(|p| (p.page, p.y, p.kind))
+        .collect();
+    let line = spec::BODY_LINE_SPACING;
+    assert_eq!(
+        last,
+        [
+            (1, 21 * line, PieceKind::Line(0)),
+            (2, 0, PieceKind::Line(1)),
+            (2, line, PieceKind::Line(2)),
+        ]
+    );
+}
+
+#[test]
+fn lay_out_repeats_the_table_header_on_each_page_and_places_each_row_once() {
+    let header: [String; 5] =
+        ["序号", "活动内容", "活动时间", "牵头部门", "配合部门"].map(String::from);
+    let rows: Vec<[String; 5]> = (1..=100)
+        .map(|i| {
+            [
+                i.to_string(),
+                "开展计量专项检查".repeat(1 + i % 4),
+                "9月".into(),
+                "标准计量股".into(),
+                "办公室".into(),
+            ]
+        })
+        .collect();
+    let mut blocks = lines_of_body(5);
+    blocks.push(Block::TaskTable { header, rows });
+    let layout = lay_out(&blocks);
+    let pages = layout.pagination.body_pages;
+    assert!(pages >= 3);
+    let headers: Vec<u32> = layout
+        .pieces
+        .iter()
+        .filter(|p| p.kind == PieceKind::TableHeader)
+        .map(|p| p.page)
+        .collect();
+    assert_eq!(headers, (1..=pages).collect::<Vec<_>>());
+    let mut seen = Vec::new();
+    for piece in &layout.pieces {
+        assert!(piece.y + piece.height <= PAGE, "{piece:?}");
+        if let PieceKind::TableRow { row, from, to } = piece.kind {
+            assert_eq!(from, 0);
+            assert!(to >= 1);
+            seen.push(row);
+            // A row starts right under the header or the row before it.
+            let above = layout
+                .pieces
+                .iter()
+                .rev()
+                .find(|p| p.page == piece.page && p.y < piece.y)
+                .unwrap();
+            assert_eq!(above.y + above.height, piece.y);
+        }
+    }
+    assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    let last = layout.pieces.last().unwrap();
+    assert_eq!(last.page, pages);
+    assert_eq!(last.y + last.height, layout.pagination.last_page_used);
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_split_across_pages_in_order() {
+    let header: [String; 5] =
+        ["序号", "活动内容", "活动时间", "牵头部门", "配合部门"].map(String::from);
+    let rows = vec![[
+        "1".to_owned(),
+        "国".repeat(1200),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]];
+    let layout = lay_out(&[Block::TaskTable { header, rows }]);
+    let parts: Vec<(u32, u32, u32)> = layout
+        .pieces
+        .iter()
+        .filter_map(|p| match p.kind {
+            PieceKind::TableRow { from, to, .. } => Some((p.page, from, to)),
+            _ => None,
+        })
+        .collect();
+    assert!(parts.len() >= 2, "{parts:?}");
+    for pair in parts.windows(2) {
+        assert_eq!(pair[0].2, pair[1].1);
+        assert_eq!(pair[0].0 + 1, pair[1].0);
+    }
+    assert_eq!(parts[0].1, 0);
+    assert_eq!(parts.last().unwrap().0, layout.pagination.body_pages);
+}
+
+#[test]
+fn every_block_of_the_samples_has_as_many_line_pieces_as_lines() {
+    use crate::core::draft::DraftEnvelope;
+    for name in ["city-plan-table.json", "county-plan-sections.json"] {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let notice = DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .notice;
+        let blocks = crate::core::compose::blocks(&notice);
+        let layout = lay_out(&blocks);
+        for (i, block) in blocks.iter().enumerate() {
+            let lines = layout
+                .pieces
+                .iter()
+                .filter(|p| p.block == i && matches!(p.kind, PieceKind::Line(_)))
+                .count();
+            if let Block::Paragraph { spans, indent } = block {
+                assert_eq!(lines as u32, paragraph_lines(spans, *indent), "{name} {i}");
+            }
+            if matches!(block, Block::Imprint { .. }) {
+                assert_eq!(lines, 0);
+            }
+        }
+        // Pieces come in reading order.
+        for pair in layout.pieces.windows(2) {
+            assert!(
+                (pair[0].page, pair[0].y) < (pair[1].page, pair[1].y),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_space_between_ideographs_and_latin_is_what_text_width_counts() {
+    for text in ["年2021年", "国(国", "质量月Word", "第16个", "abc", "国国"] {
+        let chars: Vec<char> = text.chars().collect();
+        let advances: i32 = chars
+            .iter()
+            .map(|&c| char_width(c, spec::SIZE_BODY, spec::BODY_CHAR_SPACING))
+            .sum();
+        let between: i32 = chars
+            .windows(2)
+            .map(|w| space_between(w[0], w[1], spec::SIZE_BODY, spec::BODY_CHAR_SPACING))
+            .sum();
+        assert_eq!(
+            advances + between,
+            text_width(text, spec::SIZE_BODY, spec::BODY_CHAR_SPACING),
+            "{text}"
+        );
+    }
+    assert_eq!(space_between('年', '2', 32, 0), 64);
+    assert_eq!(space_between('国', '国', 32, -5), 0);
+}
