@@ -34,6 +34,7 @@ use notice_desk::core::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::notices::table_notice;
 use support::ui::*;
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -56,74 +57,6 @@ fn with_imprint(mut notice: Notice) -> Notice {
         ],
         printer: "砀山县市场监督管理局办公室".into(),
         print_date: DocDate::new(2021, 9, 6),
-    };
-    notice
-}
-
-/// A direct notice whose task table has `rows` rows.
-fn table_notice(rows: usize) -> Notice {
-    let mut notice = Notice {
-        header: Header {
-            organs: vec!["砀山县市场监督管理局".into()],
-            doc_number: DocNumber {
-                prefix: "砀市监发".into(),
-                year: Some(2021),
-                serial: Some(12),
-            },
-            ..Header::default()
-        },
-        campaign: Campaign {
-            name: "质量月".into(),
-            year: Some(2021),
-        },
-        recipients: vec!["各股室、队、所".into()],
-        sections: vec![
-            Section {
-                id: 1,
-                heading: String::new(),
-                content: SectionContent::Preamble {
-                    paragraphs: vec![
-                        "为深入开展质量提升行动，营造全社会重视质量、追求质量的良好氛围，特制定本方案。"
-                            .into(),
-                    ],
-                },
-            },
-            Section {
-                id: 2,
-                heading: "活动安排".into(),
-                content: SectionContent::Tasks {
-                    intro: "具体安排如下：".into(),
-                },
-            },
-        ],
-        signature: Signature {
-            organs: vec!["砀山县市场监督管理局".into()],
-            date: DocDate::new(2021, 9, 6),
-            ..Signature::default()
-        },
-        ..Notice::default()
-    };
-    notice.tasks = TaskList {
-        layout: TaskLayout::Table,
-        rows: (1..=rows)
-            .map(|i| TaskRow {
-                name: format!("开展第{i}项质量提升专项行动"),
-                description: if i % 3 == 0 {
-                    "对辖区重点企业开展现场检查并通报结果".into()
-                } else {
-                    String::new()
-                },
-                time: format!("{}月", 1 + i % 12),
-                lead: "质量发展股".into(),
-                support: if i % 2 == 0 {
-                    vec!["各市场监督管理所".into()]
-                } else {
-                    vec!["办公室".into(), "标准计量股".into()]
-                },
-                ..TaskRow::default()
-            })
-            .collect(),
-        ..TaskList::default()
     };
     notice
 }

@@ -2,6 +2,8 @@
 //! release build, a ChromeDriver session, and LibreOffice.
 #![allow(dead_code)]
 
+pub mod notices;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

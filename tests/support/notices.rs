@@ -1,0 +1,79 @@
+//! Notices built in code for the rendering and preview tests.
+
+use notice_desk::core::*;
+
+/// A direct notice with `paragraphs` paragraphs of plain CJK text, each
+/// `chars` characters long: full lines of 28 characters, no punctuation.
+pub fn long_notice(paragraphs: usize, chars: usize) -> Notice {
+    const TEXT: &str = "质量强国建设深入推进市场监管部门围绕中心服务大局全面提升产品工程和服务质量";
+    let cycle: Vec<char> = TEXT.chars().collect();
+    let paragraph = |n: usize| -> String {
+        (0..chars)
+            .map(|i| cycle[(i + n * 7) % cycle.len()])
+            .collect()
+    };
+    Notice {
+        header: Header {
+            organs: vec!["砀山县市场监督管理局".into()],
+            doc_number: DocNumber {
+                prefix: "砀市监发".into(),
+                year: Some(2021),
+                serial: Some(12),
+            },
+            ..Header::default()
+        },
+        campaign: Campaign {
+            name: "质量月".into(),
+            year: Some(2021),
+        },
+        recipients: vec!["各股室、队、所".into()],
+        sections: vec![Section {
+            id: 1,
+            heading: String::new(),
+            content: SectionContent::Preamble {
+                paragraphs: (0..paragraphs).map(paragraph).collect(),
+            },
+        }],
+        signature: Signature {
+            organs: vec!["砀山县市场监督管理局".into()],
+            date: DocDate::new(2021, 9, 6),
+            ..Signature::default()
+        },
+        ..Notice::default()
+    }
+}
+
+/// A notice whose task table has `rows` rows.
+pub fn table_notice(rows: usize) -> Notice {
+    let mut notice = long_notice(1, 60);
+    notice.sections.push(Section {
+        id: 2,
+        heading: "活动安排".into(),
+        content: SectionContent::Tasks {
+            intro: "具体安排如下：".into(),
+        },
+    });
+    notice.tasks = TaskList {
+        layout: TaskLayout::Table,
+        rows: (1..=rows)
+            .map(|i| TaskRow {
+                name: format!("开展第{i}项质量提升专项行动"),
+                description: if i % 3 == 0 {
+                    "对辖区重点企业开展现场检查并通报结果".into()
+                } else {
+                    String::new()
+                },
+                time: format!("{}月", 1 + i % 12),
+                lead: "质量发展股".into(),
+                support: if i % 2 == 0 {
+                    vec!["各市场监督管理所".into()]
+                } else {
+                    vec!["办公室".into(), "标准计量股".into()]
+                },
+                ..TaskRow::default()
+            })
+            .collect(),
+        ..TaskList::default()
+    };
+    notice
+}
