@@ -34,32 +34,12 @@ use notice_desk::core::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::notices::table_notice;
+use support::notices::{fixture, table_notice, with_imprint};
 use support::ui::*;
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
 /// The text block's foot, mm from the paper's top (37 + 225).
 const BLOCK_BOTTOM: f64 = 262.0;
-
-fn fixture(name: &str) -> Notice {
-    let path = support::project_root().join("tests/fixtures").join(name);
-    DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .notice
-}
-
-fn with_imprint(mut notice: Notice) -> Notice {
-    notice.imprint = Imprint {
-        cc: vec![
-            "县委办".into(),
-            "县政府办".into(),
-            "市市场监督管理局".into(),
-        ],
-        printer: "砀山县市场监督管理局办公室".into(),
-        print_date: DocDate::new(2021, 9, 6),
-    };
-    notice
-}
 
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()

@@ -10,14 +10,13 @@
 
 mod support;
 
-use notice_desk::core::draft::DraftEnvelope;
 use notice_desk::core::gbt9704 as spec;
 use notice_desk::core::pagination::{self, ImprintPlacement, Pagination};
 use notice_desk::core::*;
 use notice_desk::docx::{export_docx, DocumentMeta};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::notices::{long_notice, table_notice};
+use support::notices::{fixture, long_notice, table_notice, with_imprint};
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
 /// The text block (§5.2.2), millimetres from the paper's top left corner.
@@ -282,26 +281,6 @@ fn render_with_fonts(notice: &Notice, name: &str, fonts: &[(&str, &str)]) -> Ren
                     .any(|c| c.is_ascii_graphic() && !c.is_ascii_digit())
             }),
     }
-}
-
-fn fixture(name: &str) -> Notice {
-    let path = support::project_root().join("tests/fixtures").join(name);
-    DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .notice
-}
-
-fn with_imprint(mut notice: Notice) -> Notice {
-    notice.imprint = Imprint {
-        cc: vec![
-            "县委办".into(),
-            "县政府办".into(),
-            "市市场监督管理局".into(),
-        ],
-        printer: "砀山县市场监督管理局办公室".into(),
-        print_date: DocDate::new(2021, 9, 6),
-    };
-    notice
 }
 
 /// Reports what was measured when a check fails.

@@ -1,6 +1,29 @@
 //! Notices built in code for the rendering and preview tests.
 
+use notice_desk::core::draft::DraftEnvelope;
 use notice_desk::core::*;
+
+/// A sample notice from tests/fixtures.
+pub fn fixture(name: &str) -> Notice {
+    let path = super::project_root().join("tests/fixtures").join(name);
+    DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .notice
+}
+
+/// The notice with a 版记.
+pub fn with_imprint(mut notice: Notice) -> Notice {
+    notice.imprint = Imprint {
+        cc: vec![
+            "县委办".into(),
+            "县政府办".into(),
+            "市市场监督管理局".into(),
+        ],
+        printer: "砀山县市场监督管理局办公室".into(),
+        print_date: DocDate::new(2021, 9, 6),
+    };
+    notice
+}
 
 /// A direct notice with `paragraphs` paragraphs of plain CJK text, each
 /// `chars` characters long: full lines of 28 characters, no punctuation.
