@@ -226,28 +226,12 @@ fn render(docx: &Path, name: &str) -> PathBuf {
     kept
 }
 
-/// A monospaced CJK font: every CJK character one em, every Latin letter,
-/// digit and mark half an em, as in the GB2312 fonts the file names.
-fn standard_metrics_font() -> &'static str {
-    let fonts = Command::new("fc-list")
-        .arg(":")
-        .arg("family")
-        .output()
-        .unwrap()
-        .stdout;
-    let fonts = String::from_utf8_lossy(&fonts);
-    ["Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono"]
-        .into_iter()
-        .find(|f| fonts.contains(f))
-        .expect("a monospaced CJK font (fonts-noto-cjk or fonts-wqy-zenhei)")
-}
-
 /// Renders a .docx with LibreOffice, the file's fonts given the standard
 /// fonts' metrics: without the GB2312 fonts LibreOffice sets digits and
 /// Latin marks in DejaVu Sans, wider than the half em the standard's fonts
 /// (and Word with them) give them, and breaks those lines elsewhere.
 fn render_with_standard_metrics(docx: &Path, name: &str) -> PathBuf {
-    let mono = standard_metrics_font();
+    let mono = support::standard_metrics_font();
     let fonts: Vec<(&str, &str)> = [
         spec::FONT_TITLE,
         spec::FONT_BODY,

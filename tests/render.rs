@@ -1146,29 +1146,13 @@ fn the_page_estimate_matches_libreoffice_on_varied_real_notices() {
     }
 }
 
-/// A monospaced CJK font: every CJK character one em, every Latin letter,
-/// digit and mark half an em, as in the GB2312 fonts the file names.
-fn standard_metrics_font() -> &'static str {
-    let fonts = Command::new("fc-list")
-        .arg(":")
-        .arg("family")
-        .output()
-        .unwrap()
-        .stdout;
-    let fonts = String::from_utf8_lossy(&fonts);
-    ["Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono"]
-        .into_iter()
-        .find(|f| fonts.contains(f))
-        .expect("a monospaced CJK font (fonts-noto-cjk or fonts-wqy-zenhei)")
-}
-
 #[test]
 #[ignore = "needs LibreOffice: run scripts/test.sh"]
 fn with_the_standard_fonts_metrics_the_estimate_is_exact_to_the_line() {
     // LibreOffice sets Latin text in DejaVu Sans when the GB2312 fonts are
     // missing; given their metrics instead, the estimate must hold to the
     // line even for the samples' half-width punctuation and digits.
-    let mono = standard_metrics_font();
+    let mono = support::standard_metrics_font();
     let fonts: Vec<(&str, &str)> = [
         spec::FONT_BODY,
         spec::FONT_KAITI,

@@ -225,6 +225,22 @@ pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
     convert_to_pdf(docx, &profile, &out)
 }
 
+/// A monospaced CJK font: every CJK character one em, every Latin letter,
+/// digit and mark half an em, as in the GB2312 fonts the file names.
+pub fn standard_metrics_font() -> &'static str {
+    let fonts = Command::new("fc-list")
+        .arg(":")
+        .arg("family")
+        .output()
+        .unwrap()
+        .stdout;
+    let fonts = String::from_utf8_lossy(&fonts);
+    ["Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono"]
+        .into_iter()
+        .find(|f| fonts.contains(f))
+        .expect("a monospaced CJK font (fonts-noto-cjk or fonts-wqy-zenhei)")
+}
+
 /// Runs LibreOffice with the given user profile; returns the PDF's path.
 fn convert_to_pdf(docx: &Path, profile: &Path, out: &Path) -> PathBuf {
     let status = Command::new("libreoffice")
