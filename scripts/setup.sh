@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping whatever is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version Cargo.lock
-# names) and wasm-opt (npm's binaryen 132, into tools/node_modules).
+# names), wasm-split-cli and wasm-opt (npm's binaryen 132, into
+# tools/node_modules).
 # Source it (`. scripts/setup.sh`) to get the tools on PATH.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +28,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   say "installing wasm-bindgen-cli $bindgen_version (the version in Cargo.lock)"
   # Not --locked: the registry lacks one crate version its lock names.
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+# The page module is cut into lazily loaded parts by wasm-split (run by the
+# post-build hook).
+if ! wasm-split-cli --help >/dev/null 2>&1; then
+  say "installing wasm-split-cli 0.2.4"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
 fi
 
 # The post-build hook (service worker, CSP) and the single-file build are

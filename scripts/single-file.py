@@ -8,6 +8,7 @@ Usage: scripts/single-file.py [dist] [out.html]   (after `trunk build --release`
 import base64
 import glob
 import hashlib
+import json
 import os
 import re
 import sys
@@ -49,6 +50,42 @@ worker_source = (
     + '\nwasm_bindgen({ module_or_path: Uint8Array.from(atob("%s"), c => c.charCodeAt(0)) });\n'
     % worker_wasm
 )
+
+def inline_split_modules(glue):
+    """The page module's lazily loaded parts (wasm-split, see
+    scripts/post-build.py), inlined: their loader script becomes a function
+    in this module, and each part is read from base64 instead of fetched."""
+    loader_path = os.path.join(DIST, "__wasm_split.js")
+    if not os.path.isfile(loader_path):
+        return glue
+    loader = read(loader_path)
+    loader = re.sub(r'^import \{ initSync \} from "[^"]+";\n', "", loader, flags=re.M)
+    names = re.findall(r"^export const (\w+) =", loader, flags=re.M)
+    loader = re.sub(r"^export const ", "const ", loader, flags=re.M)
+    parts = {}
+
+    def from_base64(match):
+        name = match.group(1)
+        parts[name] = b64(os.path.join(DIST, name + ".wasm"))
+        return (
+            'Promise.resolve(new Response(Uint8Array.from(atob(__splitParts["%s"]), c => c.charCodeAt(0)), '
+            '{ headers: { "Content-Type": "application/wasm" } }))' % name
+        )
+
+    loader = re.sub(r'fetch\(new URL\("\./([\w.-]+)\.wasm", import\.meta\.url\)\)', from_base64, loader)
+    if "import.meta.url" in loader:
+        sys.exit("single-file: the wasm-split loader changed shape; update inline_split_modules")
+    uses = re.findall(r'^import \* as (\w+) from "\./__wasm_split\.js";?\n', glue, flags=re.M)
+    glue = re.sub(r'^import \* as \w+ from "\./__wasm_split\.js";?\n', "", glue, flags=re.M)
+    return "\n".join([
+        "const __splitParts = %s;" % json.dumps(parts),
+        "const __split = (() => {\n%s\nreturn { %s };\n})();" % (loader, ", ".join(names)),
+        "".join("const %s = __split;\n" % u for u in uses),
+        glue,
+    ])
+
+
+glue = inline_split_modules(glue)
 script = "\n".join([
     glue,
     # The worker runs from a blob: URL, since file:// pages cannot load one

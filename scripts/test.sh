@@ -8,21 +8,7 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 set +e
 
-# System packages for the tests (Debian).
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v libreoffice >/dev/null || missing+=(libreoffice-writer)
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
-fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fonts-wqy-zenhei)
-if ((${#missing[@]})); then
-  say "installing ${missing[*]}"
-  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -q &&
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" ||
-    { echo "could not install ${missing[*]}"; exit 1; }
-fi
-export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+. scripts/test-deps.sh
 
 log="$(mktemp)"
 failed_steps=()
@@ -40,8 +26,11 @@ step() {
 step "cargo fmt --check" cargo fmt --check
 step "clippy (native)" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, split page build)" cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 step "native tests" cargo test
-step "release build (trunk, wasm-opt -Oz)" trunk build --release --offline
+step "release build (trunk, wasm-split, wasm-opt -Oz)" trunk build --release --offline
+step "first-load budget (gzip -9 of the release build)" \
+  cargo test --test budget -- --ignored --nocapture
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --profile wasm-test --test browser
 step "end-to-end (release build, Chromium, LibreOffice)" \

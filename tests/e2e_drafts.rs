@@ -84,7 +84,7 @@ async fn a_corrupt_entry_is_kept_reported_and_downloadable_and_the_app_starts() 
     )
     .await;
     assert_eq!(raw.as_str(), Some("{\"schema\":1,\"notice\":{\"title\":"));
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     wait_for_text(&client, "#unreadable", "notice-desk/draft/broken").await;
     click(&client, "#unreadable button").await;
     let file = support::wait_for_file(&downloads, "txt", Duration::from_secs(10));
@@ -198,7 +198,7 @@ async fn two_tabs_never_clobber_each_other() {
     click(&client, "#keep-both").await;
     wait_for_saved(&client).await;
     assert_eq!(value(&client, "#organ-0").await, "甲局一乙");
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     let organs = js(
         &client,
         "return [...document.querySelectorAll('#draft-list tbody tr td:nth-child(2)')].map(t => t.textContent).sort()",
@@ -219,7 +219,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
 
     // Import the county sample, then export it again: identical notice.
     let fixture = support::project_root().join("tests/fixtures/county-plan-sections.json");
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     choose_files(&client, "#import-drafts", &[&fixture]).await;
     wait_for_text(&client, "#library-messages", "已导入 1 份草稿").await;
     let expected = DraftEnvelope::from_json(&std::fs::read_to_string(&fixture).unwrap())

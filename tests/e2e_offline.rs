@@ -89,7 +89,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
     type_into(&client, "#recipients", "各股室").await;
     wait_for_saved(&client).await;
     export_and_wait(&client, &downloads).await;
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     let fixture = support::project_root().join("tests/fixtures/city-plan-table.json");
     choose_files(&client, "#import-drafts", &[&fixture]).await;
     wait_for_text(&client, "#library-messages", "已导入 1 份草稿").await;
@@ -118,7 +118,10 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
             || [
                 "notice-desk-",
                 "main-",
-                "preview-",
+                "preview",
+                "__wasm_split.js",
+                "split_",
+                "chunk_",
                 "export-worker",
                 "sw.js",
                 "manifest.webmanifest",
@@ -194,7 +197,7 @@ async fn the_single_file_build_drafts_and_exports_from_disk() {
     assert_eq!(value(&client, "#organ-0").await, "单文件县市场监督管理局");
     let docx = export_and_wait(&client, &downloads).await;
     assert!(support::zip_part(&docx, "word/document.xml").contains("单文件县市场监督管理局"));
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     wait_for(&client, "#file-storage-note").await;
     assert_eq!(
         js(&client, "return window.violations").await,

@@ -496,6 +496,7 @@ async fn a_200_task_notice_has_the_pages_of_its_export_and_typing_updates_at_onc
     // frame that shows it in the field (the preview must not delay it) and
     // to its text in the preview's DOM.
     click(&client, "#step-4").await;
+    wait_for(&client, "#task-199-name").await;
     let mut timings = Vec::new();
     for (i, row) in [5usize, 120, 199, 60, 150].into_iter().enumerate() {
         let text = format!("计时{i}号");

@@ -30,7 +30,7 @@ async fn drafts_start_from_built_in_and_own_templates() {
     let client = support::browser(&driver, &support::temp_dir("templates")).await;
     open_fresh(&client, &base).await;
     for template in notice_desk::core::templates::TEMPLATES {
-        click(&client, "#open-library").await;
+        open_library(&client).await;
         click(&client, "#new-draft").await;
         replace(&client, "#template-year", "2023").await;
         click(&client, &format!("#template-{}", template.id)).await;
@@ -40,7 +40,7 @@ async fn drafts_start_from_built_in_and_own_templates() {
     }
     // The last one, kept as the user's own template, starts a new draft.
     let last = open_draft(&client).await;
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     let title = notice_desk::core::compose::title(&last);
     click(
         &client,
@@ -62,7 +62,7 @@ async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be
     let driver = support::start_chromedriver();
     let client = support::browser(&driver, &support::temp_dir("roll")).await;
     open_fresh(&client, &base).await;
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     import_draft_file(&client, "county-plan-sections.json").await;
     let county = DraftEnvelope::from_json(
         &std::fs::read_to_string(
@@ -92,7 +92,7 @@ async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be
     click(&client, "#close-library").await;
     assert_eq!(open_draft(&client).await, expected);
     // Undo: the new draft goes to the bin, the old one is open again.
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     click(&client, "#undo-roll").await;
     click(&client, "#close-library").await;
     assert_eq!(open_draft(&client).await, county);
@@ -113,7 +113,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
         support::project_root().join("tests/fixtures/samples/county-plan-sections.txt"),
     )
     .unwrap();
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     click(&client, "#import-notice").await;
     client
         .execute(
@@ -149,7 +149,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     .unwrap();
     let path = support::temp_dir("import-docx").join("福鼎.docx");
     std::fs::write(&path, &docx).unwrap();
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     click(&client, "#import-notice").await;
     choose_files(&client, "#import-file", &[&path]).await;
     wait_for(&client, "#import-report").await;
@@ -163,7 +163,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     // Not a notice: a clear message, nothing created.
     let bad = support::temp_dir("import-bad").join("表格.docx");
     std::fs::write(&bad, b"PK\x03\x04 this is no docx").unwrap();
-    click(&client, "#open-library").await;
+    open_library(&client).await;
     click(&client, "#import-notice").await;
     choose_files(&client, "#import-file", &[&bad]).await;
     wait_for_text(&client, "#import-error", "表格.docx").await;

@@ -3,7 +3,8 @@
 //! import of existing notices (zip, XML). It receives
 //! `{id, kind: "export", request}` (an export request as JSON) or
 //! `{id, kind: "import", name, bytes}`, and answers
-//! `{id, ok, name, bytes}` / `{id, ok, report}` or `{id, ok: false, error}`.
+//! `{id, ok, name, bytes}` / `{id, ok, report}` or `{id, ok: false, error}`,
+//! each with `memory` (the module's memory in bytes).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -45,6 +46,14 @@ fn main() {
                     })
                 }
             };
+            // The module's memory after the job, for the benchmark that
+            // checks that 100 exports do not make it grow (scripts/bench.sh).
+            let memory = wasm_bindgen::memory()
+                .unchecked_into::<js_sys::WebAssembly::Memory>()
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length();
+            set("memory", &JsValue::from(memory));
             match outcome {
                 Ok(()) => set("ok", &JsValue::TRUE),
                 Err(error) => {

@@ -149,7 +149,11 @@ pub struct Section {
 
 /// What a section holds; each type has its own editor and layout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    try_from = "repr::SectionContentRepr"
+)]
 pub enum SectionContent {
     /// The opening paragraphs before the first heading, citing the basis
     /// documents (e.g. 《…》（国市监质〔2021〕51号）). Never numbered.
@@ -168,6 +172,69 @@ pub enum SectionContent {
     Requirements { items: Vec<Requirement> },
     /// 总结报送: what to send, to whom, by when.
     Summary(Summary),
+}
+
+/// Reading a section through one flat struct: serde's own code for an
+/// internally tagged enum buffers every value first and is the largest part
+/// of the draft reader in the page's first-load module (issue 8). The JSON
+/// is the same (`{"type": "theme", "theme": "…"}`), written by the derive.
+mod repr {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub(super) enum SectionKind {
+        Preamble,
+        Text,
+        Theme,
+        Time,
+        Tasks,
+        ByDepartment,
+        Requirements,
+        Summary,
+    }
+
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub(super) struct SectionContentRepr {
+        #[serde(rename = "type")]
+        kind: Option<SectionKind>,
+        paragraphs: Vec<String>,
+        blocks: Vec<TextBlock>,
+        theme: String,
+        text: String,
+        intro: String,
+        groups: Vec<DepartmentActivities>,
+        items: Vec<Requirement>,
+        deadline: Option<DocDate>,
+        what: String,
+        to: String,
+        extra: String,
+    }
+
+    impl TryFrom<SectionContentRepr> for SectionContent {
+        type Error = &'static str;
+
+        fn try_from(r: SectionContentRepr) -> Result<Self, Self::Error> {
+            Ok(match r.kind.ok_or("missing field `type`")? {
+                SectionKind::Preamble => Self::Preamble {
+                    paragraphs: r.paragraphs,
+                },
+                SectionKind::Text => Self::Text { blocks: r.blocks },
+                SectionKind::Theme => Self::Theme { theme: r.theme },
+                SectionKind::Time => Self::Time { text: r.text },
+                SectionKind::Tasks => Self::Tasks { intro: r.intro },
+                SectionKind::ByDepartment => Self::ByDepartment { groups: r.groups },
+                SectionKind::Requirements => Self::Requirements { items: r.items },
+                SectionKind::Summary => Self::Summary(Summary {
+                    deadline: r.deadline,
+                    what: r.what,
+                    to: r.to,
+                    extra: r.extra,
+                }),
+            })
+        }
+    }
 }
 
 impl Default for SectionContent {

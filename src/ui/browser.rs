@@ -43,3 +43,26 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(|_| "无法读取文件。".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Puts the cursor in a field (opening a folded <details> around it) as
+/// soon as it is on the page: its step may still be loading (src/ui/lazy.rs),
+/// so this looks again each frame, for up to about five seconds.
+pub fn focus_when_shown(field: String) {
+    fn attempt(field: String, frames_left: u32) {
+        leptos::prelude::request_animation_frame(move || {
+            let Some(element) = leptos::prelude::document().get_element_by_id(&field) else {
+                if frames_left > 0 {
+                    attempt(field, frames_left - 1);
+                }
+                return;
+            };
+            if let Ok(Some(details)) = element.closest("details") {
+                let _ = details.set_attribute("open", "");
+            }
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    attempt(field, 300);
+}

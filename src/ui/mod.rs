@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod fields;
+mod lazy;
 mod library;
 mod offline;
 mod preview;
@@ -30,10 +31,16 @@ pub fn start() {
 pub async fn export_docx_js(
     draft_json: String,
 ) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
-    let draft = crate::core::draft::DraftEnvelope::from_json(&draft_json)
-        .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
-    let file = worker::export(&draft.notice, browser::now_w3c(), false)
+    export_in_worker(draft_json)
         .await
-        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
-    Ok(js_sys::Uint8Array::from(file.bytes.as_slice()))
+        .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()))
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+}
+
+lazy::lazy_part! {
+    async fn export_in_worker(draft_json: String) -> Result<Vec<u8>, String> {
+        let draft = crate::core::draft::DraftEnvelope::from_json(&draft_json)
+            .map_err(|e| e.to_string())?;
+        Ok(worker::export(&draft.notice, browser::now_w3c(), false).await?.bytes)
+    }
 }

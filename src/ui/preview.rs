@@ -46,6 +46,31 @@ fn setting(key: &'static str, default: bool) -> RwSignal<bool> {
     signal
 }
 
+/// The preview's styles (and the print stylesheet) arrive with the preview,
+/// not in the first load.
+fn load_stylesheet() {
+    let document = document();
+    if document.get_element_by_id("preview-css").is_some() {
+        return;
+    }
+    let Ok(link) = document.create_element("link") else {
+        return;
+    };
+    let _ = link.set_attribute("id", "preview-css");
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", "preview.css");
+    // The pane's size changes when the styles arrive: measure it again.
+    let remeasure = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Ok(event) = web_sys::Event::new("resize") {
+            let _ = window().dispatch_event(&event);
+        }
+    });
+    let _ = link.add_event_listener_with_callback("load", remeasure.unchecked_ref());
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&link);
+    }
+}
+
 /// Whether the preview is shown (it is, until the user hides it).
 pub fn visibility() -> RwSignal<bool> {
     setting(VISIBLE_KEY, true)
@@ -228,24 +253,13 @@ fn page_view(page: Arc<Page>, active: Memo<Option<String>>) -> impl IntoView {
     }
 }
 
-/// Opens the field's step and puts the cursor in it (opening a folded
-/// <details> around it).
+/// Opens the field's step and puts the cursor in it.
 fn focus_field(step: RwSignal<Step>, field: String) {
     let Some(target) = source::step_of(&field) else {
         return;
     };
     step.set(target);
-    request_animation_frame(move || {
-        let Some(element) = document().get_element_by_id(&field) else {
-            return;
-        };
-        if let Ok(Some(details)) = element.closest("details") {
-            let _ = details.set_attribute("open", "");
-        }
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    });
+    super::browser::focus_when_shown(field);
 }
 
 /// A number property of a JS object (DOMRect and the like).
@@ -292,6 +306,7 @@ fn reveal_active(pane: &web_sys::HtmlDivElement) {
 #[component]
 pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
     let step = expect_context::<RwSignal<Step>>();
+    load_stylesheet();
 
     // Edits reach the preview once per frame, however fast the keys come,
     // and only after the frame that shows the keystroke in its field has

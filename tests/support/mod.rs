@@ -324,6 +324,12 @@ pub mod ui {
             .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
     }
 
+    /// Opens the draft library (a part loaded on first use).
+    pub async fn open_library(client: &Client) {
+        click(client, "#open-library").await;
+        wait_for(client, "#library-heading").await;
+    }
+
     /// Types into a field, key by key.
     pub async fn type_into(client: &Client, css: &str, text: &str) {
         wait_for(client, css).await;
@@ -352,6 +358,7 @@ pub mod ui {
 
     /// Leaves a field, so its change event fires (as Tab would).
     pub async fn leave(client: &Client, css: &str) {
+        wait_for(client, css).await;
         client
             .execute(
                 "const e = document.querySelector(arguments[0]);
@@ -389,6 +396,7 @@ pub mod ui {
     /// Picks files in a file input, as the file dialog does.
     pub async fn choose_files(client: &Client, css: &str, paths: &[&std::path::Path]) {
         let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        wait_for(client, css).await;
         client
             .find(Locator::Css(css))
             .await
@@ -412,7 +420,9 @@ pub mod ui {
             .unwrap();
     }
 
+    /// A field's value, once its step (loaded on first use) is shown.
     pub async fn value(client: &Client, css: &str) -> String {
+        wait_for(client, css).await;
         client
             .find(Locator::Css(css))
             .await

@@ -10,15 +10,7 @@ const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordproce
 /// Opens a step and puts the cursor in one of its fields.
 pub fn go_to_field(step: RwSignal<Step>, target: Step, field: String) {
     step.set(target);
-    leptos::prelude::request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = leptos::prelude::document()
-            .get_element_by_id(&field)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    crate::ui::browser::focus_when_shown(field);
 }
 
 #[component]

@@ -108,16 +108,7 @@ pub fn TasksStep(notice: RwSignal<Notice>) -> impl IntoView {
 }
 
 fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let id = id.to_owned();
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(element) = leptos::prelude::document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    crate::ui::browser::focus_when_shown(id.to_owned());
 }
 
 #[component]

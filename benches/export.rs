@@ -1,0 +1,48 @@
+//! Native export speed: a notice of 10, 200 and 1,000 tasks to .docx bytes
+//! (layout, docx-rs, deflate repack), as the worker and the CLI do it.
+//! Run with `scripts/bench.sh` (or `cargo bench --bench export`).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../tests/support/notices.rs"]
+mod notices;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+fn project_root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{BenchmarkId, Criterion};
+    use notice_desk::docx::{export_docx, DocumentMeta, FontSet};
+    use std::hint::black_box;
+
+    use super::notices;
+
+    pub fn export(c: &mut Criterion) {
+        let meta = DocumentMeta {
+            created: "2021-09-06T08:00:00Z".into(),
+            modified: "2021-09-06T08:00:00Z".into(),
+            fonts: FontSet::STANDARD,
+        };
+        let mut group = c.benchmark_group("export_docx");
+        group.sample_size(30);
+        for tasks in [10, 200, 1000] {
+            let notice = notices::table_notice(tasks);
+            group.bench_with_input(BenchmarkId::from_parameter(tasks), &notice, |b, n| {
+                b.iter(|| export_docx(black_box(n), &meta).unwrap())
+            });
+        }
+        group.finish();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_group!(benches, native::export);
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
