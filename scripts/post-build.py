@@ -39,7 +39,11 @@ WASM_FEATURES = [
 
 
 def run(*args):
-    subprocess.run(args, check=True)
+    # Quiet unless it fails: wasm-opt warns about every part's name section.
+    done = subprocess.run(args, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        sys.exit("post-build: %s failed (exit %d)" % (args[0], done.returncode))
 
 
 def split_page_module(dist):

@@ -230,6 +230,11 @@ async fn speed_in_chromium() {
         "ms",
         handled,
     );
+    spread(
+        "keystroke to the next frame, 200 tasks, preview open",
+        "ms",
+        frame,
+    );
     spread("keystroke to updated preview DOM, 200 tasks", "ms", preview);
     client.close().await.unwrap();
 }
