@@ -132,16 +132,24 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let session = expect_context::<Session>();
+    // The last failure stays shown while the next attempt is under way
+    // (each keystroke retries), so the banner does not flicker; it goes
+    // once a save succeeds.
+    let failure = RwSignal::new(None::<String>);
+    Effect::new(move || match session.save_state.get() {
+        SaveState::Failed(why) => failure.set(Some(why)),
+        SaveState::Saved => failure.set(None),
+        SaveState::Saving => {}
+    });
     let storage_failed = Signal::derive(move || {
-        matches!(session.save_state.get(), SaveState::Failed(_))
-            && session.conflict.with(Option::is_none)
+        failure.with(Option::is_some) && session.conflict.with(Option::is_none)
     });
     view! {
         <Show when=move || session.conflict.with(Option::is_some)>
             <Deferred part=conflict_banner(session) />
         </Show>
         <Show when=move || storage_failed.get()>
-            <Deferred part=storage_banner(session) />
+            <Deferred part=storage_banner(session, failure) />
         </Show>
         <Show when=move || session.note.with(Option::is_some)>
             <Deferred part=note_banner(session) />
@@ -292,14 +300,14 @@ lazy_part! {
 }
 
 lazy_part! {
-    fn storage_banner(session: Session) -> AnyView {
+    fn storage_banner(session: Session, failure: RwSignal<Option<String>>) -> AnyView {
         let download = move |_| {
             let file = session.current_file();
             let _ = browser::download(file.as_bytes(), "草稿.json", "application/json");
         };
         view! {
             <div class="banner error" role="alert" id="storage-problem">
-                <p>{move || match session.save_state.get() { SaveState::Failed(why) => why, _ => String::new() }}</p>
+                <p>{move || failure.get().unwrap_or_default()}</p>
                 <button type="button" id="download-draft" on:click=download>"下载草稿文件"</button>
             </div>
         }
