@@ -11,7 +11,6 @@
 mod support;
 
 use fantoccini::Client;
-use notice_desk::core::draft::DraftEnvelope;
 use std::time::Duration;
 use support::notices::table_notice;
 use support::ui::*;
@@ -144,17 +143,8 @@ async fn speed_in_chromium() {
     }
 
     // Keystroke to DOM with a 200-task draft and the preview open.
-    let draft = DraftEnvelope::new(table_notice(200), "2021-09-06T08:00:00Z").to_json();
-    js(
-        &client,
-        "localStorage.clear();
-         localStorage.setItem('notice-desk/draft/bench', arguments[0]);
-         localStorage.setItem('notice-desk/current', 'bench');
-         localStorage.setItem('notice-desk/settings/preview', '1');
-         location.reload();",
-        vec![draft.into()],
-    )
-    .await;
+    // The preview is shown by default (a fresh profile, storage cleared).
+    open_as_current_draft(&client, &table_notice(200)).await;
     wait_for(&client, ".preview-pages .page").await;
     click(&client, "#step-4").await;
     wait_for(&client, "#task-199-name").await;

@@ -27,7 +27,6 @@ mod source;
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};
 use notice_desk::core::compose::{self, Block};
-use notice_desk::core::draft::DraftEnvelope;
 use notice_desk::core::gbt9704 as spec;
 use notice_desk::core::pagination;
 use notice_desk::core::*;
@@ -60,17 +59,7 @@ async fn open_notice(name: &str, notice: &Notice) -> (Client, support::Driver, P
     let downloads = support::temp_dir(&format!("preview-{name}"));
     let client = support::browser(&driver, &downloads).await;
     client.goto(&base).await.unwrap();
-    let draft = DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z").to_json();
-    js(
-        &client,
-        "localStorage.clear();
-         localStorage.setItem('notice-desk/draft/preview-test', arguments[0]);
-         localStorage.setItem('notice-desk/current', 'preview-test');
-         location.reload();",
-        vec![draft.into()],
-    )
-    .await;
-    wait_for(&client, "#step-1").await;
+    open_as_current_draft(&client, notice).await;
     wait_for(&client, ".preview-pages .page").await;
     (client, driver, downloads, base)
 }

@@ -453,6 +453,25 @@ pub mod ui {
 
     /// The open draft as stored in localStorage (the app's draft file
     /// format), once the app says it is saved.
+    /// Reloads the app (already open) with `notice` as the only and
+    /// current draft, stored as the library keeps it.
+    pub async fn open_as_current_draft(client: &Client, notice: &notice_desk::core::Notice) {
+        let draft =
+            notice_desk::core::draft::DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z")
+                .to_json();
+        client
+            .execute(
+                "localStorage.clear();
+                 localStorage.setItem('notice-desk/draft/opened', arguments[0]);
+                 localStorage.setItem('notice-desk/current', 'opened');
+                 location.reload();",
+                vec![draft.into()],
+            )
+            .await
+            .unwrap();
+        wait_for(client, "#step-1").await;
+    }
+
     pub async fn stored_draft(client: &Client) -> String {
         wait_for_saved(client).await;
         client
