@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping whatever is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version Cargo.lock
-# names), wasm-split-cli and wasm-opt (npm's binaryen 132, into
-# tools/node_modules).
+# names), wasm-split-cli, and wasm-opt (npm's binaryen 132) and terser
+# into tools/node_modules.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,7 +45,8 @@ if ! command -v python3 >/dev/null; then
   "${sudo_cmd[@]}" apt-get update -q && "${sudo_cmd[@]}" apt-get install -y -q python3
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing wasm-opt (npm binaryen 132) into tools/"
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+  || [ ! -x "$root/tools/node_modules/.bin/terser" ]; then
+  say "installing wasm-opt (npm binaryen 132) and terser into tools/"
   (cd "$root/tools" && npm ci --no-audit --no-fund)
 fi

@@ -51,6 +51,17 @@ worker_source = (
     % worker_wasm
 )
 
+def exported_names(script):
+    """Exported name -> local name, from `export { a as b, c }` lists (the
+    release build's scripts are minified, so local names are short)."""
+    names = {}
+    for body in re.findall(r"export\s*\{([^}]*)\}", script):
+        for item in body.split(","):
+            local, _, exported = item.strip().partition(" as ")
+            names[(exported or local).strip()] = local.strip()
+    return names
+
+
 def inline_split_modules(glue):
     """The page module's lazily loaded parts (wasm-split, see
     scripts/post-build.py), inlined: their loader script becomes a function
@@ -59,9 +70,19 @@ def inline_split_modules(glue):
     if not os.path.isfile(loader_path):
         return glue
     loader = read(loader_path)
-    loader = re.sub(r'^import \{ initSync \} from "[^"]+";\n', "", loader, flags=re.M)
-    names = re.findall(r"^export const (\w+) =", loader, flags=re.M)
-    loader = re.sub(r"^export const ", "const ", loader, flags=re.M)
+    # The loader imports the glue's initSync; here both share one scope.
+    init_sync = r'import\s*\{\s*initSync(?:\s+as\s+(\w+))?\s*\}\s*from\s*"[^"]+";?\n?'
+    alias = re.search(init_sync, loader)
+    if not alias:
+        sys.exit("single-file: the wasm-split loader changed shape; update inline_split_modules")
+    loader = re.sub(init_sync, "", loader)
+    local_init_sync = exported_names(glue).get("initSync", "initSync")
+    # The loader's own (minified) names may hide the glue's, so the glue's
+    # initSync reaches it under a name of its own, called only later, once
+    # the glue below has defined it.
+    loader = "const %s = __splitInitSync;\n%s" % (alias.group(1) or "initSync", loader)
+    names = re.findall(r"export\s+const\s+(\w+)\s*=", loader)
+    loader = re.sub(r"export\s+const\s+", "const ", loader)
     parts = {}
 
     def from_base64(match):
@@ -72,26 +93,30 @@ def inline_split_modules(glue):
             '{ headers: { "Content-Type": "application/wasm" } }))' % name
         )
 
-    loader = re.sub(r'fetch\(new URL\("\./([\w.-]+)\.wasm", import\.meta\.url\)\)', from_base64, loader)
-    if "import.meta.url" in loader:
+    loader = re.sub(r'fetch\(new URL\("\./([\w.-]+)\.wasm",\s*import\.meta\.url\)\)', from_base64, loader)
+    if "import.meta.url" in loader or not names:
         sys.exit("single-file: the wasm-split loader changed shape; update inline_split_modules")
-    uses = re.findall(r'^import \* as (\w+) from "\./__wasm_split\.js";?\n', glue, flags=re.M)
-    glue = re.sub(r'^import \* as \w+ from "\./__wasm_split\.js";?\n', "", glue, flags=re.M)
+    split_import = r'import\s*\*\s*as\s+(\w+)\s+from\s*"\./__wasm_split\.js";?\n?'
+    uses = re.findall(split_import, glue)
+    glue = re.sub(split_import, "", glue)
     return "\n".join([
         "const __splitParts = %s;" % json.dumps(parts),
+        "const __splitInitSync = (...a) => %s(...a);" % local_init_sync,
         "const __split = (() => {\n%s\nreturn { %s };\n})();" % (loader, ", ".join(names)),
         "".join("const %s = __split;\n" % u for u in uses),
         glue,
     ])
 
 
+# The glue's default export starts the module; minified, it has a short name.
+init = exported_names(glue).get("default", "__wbg_init")
 glue = inline_split_modules(glue)
 script = "\n".join([
     glue,
     # The worker runs from a blob: URL, since file:// pages cannot load one
     # by path.
     "window.NOTICE_DESK_WORKER_URL = URL.createObjectURL(new Blob([document.getElementById('export-worker').textContent], { type: 'text/javascript' }));",
-    'await __wbg_init({ module_or_path: Uint8Array.from(atob("%s"), c => c.charCodeAt(0)) });' % wasm,
+    'await %s({ module_or_path: Uint8Array.from(atob("%s"), c => c.charCodeAt(0)) });' % (init, wasm),
     "window.wasmBindings = { exportDocx };",
 ])
 worker_tag_body = worker_source.replace("</script", "<\\/script")

@@ -2,6 +2,7 @@
 //! ([`super::library`]) stores envelopes in a key-value store; draft files
 //! ([`super::transfer`]) are envelopes too, so a file round-trips exactly.
 
+use super::json::{self, read_object, write_object, Json, JsonError, JsonField};
 use super::model::Notice;
 use serde::{Deserialize, Serialize};
 
@@ -41,34 +42,73 @@ impl DraftEnvelope {
         }
     }
 
+    /// The envelope as compact JSON, byte for byte what
+    /// `serde_json::to_string` writes (see [`super::json`]).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a notice always serialises")
+        json::to_string(self)
     }
 
     /// Reads an envelope of this or an older schema.
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
-        // The schema is read first, on its own (the rest is skipped, not
-        // built), so a newer draft is refused with the right message; the
-        // envelope is then read straight from the text. A `serde_json::Value`
-        // step would double the reader's code in the page's first load.
-        #[derive(Deserialize)]
-        struct SchemaOnly {
-            schema: Option<u64>,
-        }
-        let schema = serde_json::from_str::<SchemaOnly>(text)
-            .map_err(|e| DraftError::NotADraft(e.to_string()))?
-            .schema
-            .ok_or_else(|| DraftError::NotADraft("缺少 schema（格式版本）字段".into()))?;
-        match schema {
+        let not_a_draft = |e: JsonError| DraftError::NotADraft(e.to_string());
+        let value = json::parse(text).map_err(not_a_draft)?;
+        // The schema first, so that a newer draft is refused as such and not
+        // as a broken one.
+        let Some(Json::Number(Some(schema))) = json::member(&value, "schema") else {
+            return Err(DraftError::NotADraft("缺少 schema（格式版本）字段".into()));
+        };
+        match *schema {
             s if s == u64::from(SCHEMA_VERSION) => {
-                serde_json::from_str(text).map_err(|e| DraftError::NotADraft(e.to_string()))
+                let mut envelope = Self::new(Notice::default(), "");
+                envelope.read_json(&value).map_err(not_a_draft)?;
+                Ok(envelope)
             }
-            s if s > u64::from(SCHEMA_VERSION) => Err(DraftError::NewerSchema(s as u32)),
+            s if s > u64::from(SCHEMA_VERSION) => Err(DraftError::NewerSchema(
+                u32::try_from(s).unwrap_or(u32::MAX),
+            )),
             // Each released schema older than the current one gets a
             // migration step here (and a stored sample under
             // tests/fixtures/schema/, which a test loads).
             other => Err(DraftError::NotADraft(format!("未知的格式版本 {other}"))),
         }
+    }
+}
+
+impl JsonField for DraftEnvelope {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        read_object(
+            value,
+            &["schema", "saved_at", "app_version", "notice"],
+            &mut [
+                ("schema", &mut self.schema),
+                ("saved_at", &mut self.saved_at),
+                ("app_version", &mut self.app_version),
+                ("id", &mut self.id),
+                ("revision", &mut self.revision),
+                ("deleted_at", &mut self.deleted_at),
+                ("notice", &mut self.notice),
+            ],
+        )
+    }
+
+    fn write_json(&self, out: &mut String) {
+        let deleted_at = self
+            .deleted_at
+            .as_ref()
+            .map(|d| ("deleted_at", d as &dyn JsonField));
+        let fields: Vec<(&str, &dyn JsonField)> = [
+            Some(("schema", &self.schema as &dyn JsonField)),
+            Some(("saved_at", &self.saved_at)),
+            Some(("app_version", &self.app_version)),
+            Some(("id", &self.id)),
+            Some(("revision", &self.revision)),
+            deleted_at,
+            Some(("notice", &self.notice)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        write_object(out, &fields);
     }
 }
 

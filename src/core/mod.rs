@@ -6,6 +6,7 @@ pub mod compose;
 pub mod draft;
 pub mod edit;
 pub mod gbt9704;
+pub mod json;
 pub mod library;
 pub mod model;
 pub mod pagination;

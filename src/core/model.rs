@@ -555,6 +555,203 @@ impl Notice {
     }
 }
 
+// How drafts are written and read by `super::json` (the page's first load
+// carries no serde). Each list is its struct's fields in declaration order,
+// as serde writes them; tests/draft_json.rs checks both against serde.
+use super::json::{json_enum, json_object, read_object, write_object, Json, JsonError, JsonField};
+
+json_object!(Notice {
+    shape,
+    campaign,
+    header,
+    title,
+    recipients,
+    cover_body,
+    plan_title,
+    sections,
+    tasks,
+    contacts,
+    attachments,
+    signature,
+    note,
+    imprint,
+});
+json_enum!(NoticeShape { Direct = "direct", IssuesPlan = "issues_plan" });
+json_object!(Campaign { name, year });
+json_object!(Header {
+    organs,
+    with_wenjian,
+    copy_number,
+    secrecy,
+    urgency,
+    doc_number,
+    signers
+});
+json_object!(DocNumber {
+    prefix,
+    year,
+    serial
+});
+json_object!(Section {
+    id,
+    heading,
+    content
+});
+json_object!(TextBlock { level, text });
+json_enum!(Level { Body = "body", Second = "second", Third = "third", Fourth = "fourth" });
+json_object!(DepartmentActivities {
+    department,
+    activities
+});
+json_object!(Requirement { lead, text });
+json_object!(Summary {
+    deadline,
+    what,
+    to,
+    extra
+});
+json_object!(TaskList {
+    layout,
+    rows,
+    lead_label,
+    support_label
+});
+json_enum!(TaskLayout { Table = "table", Subsections = "subsections", Items = "items" });
+json_object!(TaskRow {
+    name,
+    description,
+    time,
+    place,
+    lead,
+    support
+});
+json_object!(Contact {
+    name,
+    phone,
+    email,
+    fax
+});
+json_object!(Signature {
+    organs,
+    date,
+    sealed,
+    proxy_note
+});
+json_object!(Imprint {
+    cc,
+    printer,
+    print_date
+});
+
+/// The variants' tags, in declaration order.
+const SECTION_KINDS: &[&str] = &[
+    "preamble",
+    "text",
+    "theme",
+    "time",
+    "tasks",
+    "by_department",
+    "requirements",
+    "summary",
+];
+
+/// Internally tagged, as `#[serde(tag = "type")]` writes it: the tag first,
+/// then the variant's fields.
+impl JsonField for SectionContent {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        let mut kind = String::new();
+        read_object(value, &["type"], &mut [("type", &mut kind)])?;
+        *self = match super::json::read_variant(&Json::String(kind), SECTION_KINDS)
+            .map_err(|e| e.inside("type"))?
+        {
+            0 => Self::Preamble {
+                paragraphs: Vec::new(),
+            },
+            1 => Self::Text { blocks: Vec::new() },
+            2 => Self::Theme {
+                theme: String::new(),
+            },
+            3 => Self::Time {
+                text: String::new(),
+            },
+            4 => Self::Tasks {
+                intro: String::new(),
+            },
+            5 => Self::ByDepartment { groups: Vec::new() },
+            6 => Self::Requirements { items: Vec::new() },
+            _ => Self::Summary(Summary::default()),
+        };
+        let (name, field): (&'static str, &mut dyn JsonField) = match self {
+            Self::Preamble { paragraphs } => ("paragraphs", paragraphs),
+            Self::Text { blocks } => ("blocks", blocks),
+            Self::Theme { theme } => ("theme", theme),
+            Self::Time { text } => ("text", text),
+            Self::Tasks { intro } => ("intro", intro),
+            Self::ByDepartment { groups } => ("groups", groups),
+            Self::Requirements { items } => ("items", items),
+            Self::Summary(summary) => return summary.read_json(value),
+        };
+        read_object(value, &[], &mut [(name, field)])
+    }
+
+    fn write_json(&self, out: &mut String) {
+        let (index, name, field): (usize, &str, &dyn JsonField) = match self {
+            Self::Preamble { paragraphs } => (0, "paragraphs", paragraphs),
+            Self::Text { blocks } => (1, "blocks", blocks),
+            Self::Theme { theme } => (2, "theme", theme),
+            Self::Time { text } => (3, "text", text),
+            Self::Tasks { intro } => (4, "intro", intro),
+            Self::ByDepartment { groups } => (5, "groups", groups),
+            Self::Requirements { items } => (6, "items", items),
+            Self::Summary(s) => {
+                let kind = SECTION_KINDS[7].to_owned();
+                let fields: [(&str, &dyn JsonField); 5] = [
+                    ("type", &kind),
+                    ("deadline", &s.deadline),
+                    ("what", &s.what),
+                    ("to", &s.to),
+                    ("extra", &s.extra),
+                ];
+                return write_object(out, &fields);
+            }
+        };
+        let kind = SECTION_KINDS[index].to_owned();
+        write_object(out, &[("type", &kind), (name, field)]);
+    }
+}
+
+/// Every field required, as serde reads a struct without defaults.
+impl JsonField for Option<DocDate> {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        if *value == Json::Null {
+            *self = None;
+            return Ok(());
+        }
+        let (mut year, mut month, mut day) = (0u16, 0u8, 0u8);
+        read_object(
+            value,
+            &["year", "month", "day"],
+            &mut [
+                ("year", &mut year),
+                ("month", &mut month),
+                ("day", &mut day),
+            ],
+        )?;
+        *self = Some(DocDate { year, month, day });
+        Ok(())
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(d) => write_object(
+                out,
+                &[("year", &d.year), ("month", &d.month), ("day", &d.day)],
+            ),
+            None => out.push_str("null"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
             let _ = performance.mark("notice-desk:usable");
         }
         set_timeout(
-            move || leptos::task::spawn_local(after_first_paint(update_ready)),
+            move || leptos::task::spawn_local(after_first_paint(update_ready, session)),
             std::time::Duration::from_millis(200),
         )
     });
@@ -265,8 +265,9 @@ lazy_part! {
 }
 
 lazy_part! {
-    fn after_first_paint(update_ready: RwSignal<bool>) -> () {
+    fn after_first_paint(update_ready: RwSignal<bool>, session: Session) -> () {
         super::worker::warm_up();
+        session.purge_recycle_bin();
         super::offline::register(update_ready);
     }
 }

@@ -98,8 +98,6 @@ impl Session {
             }
             Ok(store) => {
                 let library = Library::new(store);
-                let now = browser::now_w3c();
-                let _ = library.purge_expired(&now);
                 let last = library.current_id().ok().flatten();
                 let last_draft = last.as_deref().map(|id| library.load(id));
                 let unreadable = matches!(
@@ -109,10 +107,7 @@ impl Session {
                 let opened = last_draft
                     .and_then(Result::ok)
                     .filter(|e| e.deleted_at.is_none())
-                    .or_else(|| {
-                        let newest = library.list().ok()?.drafts.into_iter().next()?;
-                        library.load(&newest.id).ok()
-                    });
+                    .or_else(|| library.newest_draft());
                 if unreadable {
                     session.note.set(Some(
                         "上次编辑的草稿无法读取，已原样保留在草稿库的“无法读取的草稿”中，可下载其原始内容。"
@@ -128,6 +123,16 @@ impl Session {
             }
         }
         session
+    }
+
+    /// Empties the recycle bin of drafts deleted long ago. Not at start-up:
+    /// it reads every draft, which the first paint should not wait for.
+    pub fn purge_recycle_bin(&self) {
+        if let Some(library) = self.library() {
+            if library.purge_expired(&browser::now_w3c()).unwrap_or(0) > 0 {
+                self.library_changed.update(|n| *n += 1);
+            }
+        }
     }
 
     fn library(&self) -> Option<Library<LocalStore>> {
