@@ -1,5 +1,7 @@
 //! Native export speed: a notice of 10, 200 and 1,000 tasks to .docx bytes
-//! (layout, docx-rs, deflate repack), as the worker and the CLI do it.
+//! (layout, docx-rs, deflate repack), as the worker and the CLI do it; and
+//! reading and writing a 1,000-task draft, as the page does at start-up and
+//! on every save (the page's codec, with serde's for comparison).
 //! Run with `scripts/bench.sh` (or `cargo bench --bench export`).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,10 +39,29 @@ mod native {
         }
         group.finish();
     }
+
+    pub fn drafts(c: &mut Criterion) {
+        use notice_desk::core::draft::DraftEnvelope;
+        let draft = DraftEnvelope::new(notices::table_notice(1000), "2021-09-06T08:00:00Z");
+        let text = draft.to_json();
+        let mut group = c.benchmark_group("draft_1000_tasks");
+        group.sample_size(30);
+        group.bench_function("read", |b| {
+            b.iter(|| DraftEnvelope::from_json(black_box(&text)).unwrap())
+        });
+        group.bench_function("read_serde", |b| {
+            b.iter(|| serde_json::from_str::<DraftEnvelope>(black_box(&text)).unwrap())
+        });
+        group.bench_function("write", |b| b.iter(|| black_box(&draft).to_json()));
+        group.bench_function("write_serde", |b| {
+            b.iter(|| serde_json::to_string(black_box(&draft)).unwrap())
+        });
+        group.finish();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_group!(benches, native::export);
+criterion::criterion_group!(benches, native::export, native::drafts);
 #[cfg(not(target_arch = "wasm32"))]
 criterion::criterion_main!(benches);
 

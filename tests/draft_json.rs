@@ -4,27 +4,16 @@
 //! that use every field, every kind of section and awkward text.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use notice_desk::core::draft::{DraftEnvelope, DraftError, SCHEMA_VERSION};
 use notice_desk::core::*;
 use serde_json::Value;
 use std::path::PathBuf;
+use support::random::Random;
 
-/// xorshift64*: deterministic, so a failure can be replayed by its seed.
-struct Random(u64);
-
+/// Notices that use every field, every kind of section and awkward text.
 impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self) -> bool {
-        self.next() & 1 == 1
-    }
     fn text(&mut self) -> String {
         const PIECES: &[&str] = &[
             "质量月",

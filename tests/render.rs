@@ -17,6 +17,7 @@ use notice_desk::docx::{export_docx, DocumentMeta};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::notices::{fixture, long_notice, table_notice, with_imprint};
+use support::random::Random;
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
 /// The text block (§5.2.2), millimetres from the paper's top left corner.
@@ -731,22 +732,8 @@ fn the_imprint_lands_on_an_even_page_wherever_the_body_ends() {
     assert_eq!(seen.len(), 3, "not every placement was exercised: {seen:?}");
 }
 
-/// A small deterministic generator (xorshift64*): the same notices on
-/// every run, so a failure can be replayed from its seed.
-struct Random(u64);
-
+/// Awkward text for the writer (the generator is in tests/support).
 impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
     fn char(&mut self) -> char {
         const PIECES: &[&str] = &[
             "<w:p>",

@@ -18,21 +18,23 @@
 //! non-negative integers; any other number is read (so unknown fields may
 //! hold one) but refused where a draft field expects an integer.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// serde_json's nesting limit, so a hostile file cannot exhaust the stack.
 const MAX_DEPTH: u32 = 128;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// `None` for a number that is not a non-negative integer up to u64::MAX.
     Number(Option<u64>),
-    String(String),
-    Array(Vec<Json>),
+    /// Borrowed from the text unless it had escapes.
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
     /// Members in the order written; keys are unique (duplicates are refused).
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
 /// Why a text is not a draft this codec can read, in the user's language.
@@ -69,7 +71,7 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 /// Reads one JSON value that fills the whole text (whitespace aside).
-pub fn parse(text: &str) -> Result<Json, JsonError> {
+pub fn parse(text: &str) -> Result<Json<'_>, JsonError> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -91,7 +93,7 @@ struct Parser<'a> {
     depth: u32,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn fail(&self, what: &str) -> JsonError {
         JsonError::new(format!("{what}（第 {} 个字节处）", self.at + 1))
     }
@@ -117,7 +119,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Json, JsonError> {
+    fn value(&mut self) -> Result<Json<'a>, JsonError> {
         self.skip_space();
         let rest = &self.bytes[self.at..];
         for (word, value) in [
@@ -151,7 +153,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Json, JsonError> {
+    fn array(&mut self) -> Result<Json<'a>, JsonError> {
         self.at += 1;
         let mut items = Vec::new();
         if !self.eat(b']') {
@@ -166,9 +168,9 @@ impl Parser<'_> {
         Ok(Json::Array(items))
     }
 
-    fn object(&mut self) -> Result<Json, JsonError> {
+    fn object(&mut self) -> Result<Json<'a>, JsonError> {
         self.at += 1;
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
         if !self.eat(b'}') {
             loop {
                 self.skip_space();
@@ -198,7 +200,7 @@ impl Parser<'_> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Json, JsonError> {
+    fn number(&mut self) -> Result<Json<'a>, JsonError> {
         let start = self.at;
         let negative = self.bytes[self.at] == b'-';
         self.at += usize::from(negative);
@@ -241,9 +243,9 @@ impl Parser<'_> {
         Ok(u32::from_str_radix(digits, 16).unwrap_or_default())
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.at += 1;
-        let mut out = String::new();
+        let mut out = Cow::Borrowed("");
         loop {
             let start = self.at;
             while self
@@ -254,7 +256,12 @@ impl Parser<'_> {
                 self.at += 1;
             }
             // Stops only at ASCII bytes, so both ends are char boundaries.
-            out.push_str(&self.text[start..self.at]);
+            let run = &self.text[start..self.at];
+            if out.is_empty() {
+                out = Cow::Borrowed(run);
+            } else {
+                out.to_mut().push_str(run);
+            }
             let Some(&byte) = self.bytes.get(self.at) else {
                 return Err(self.fail("JSON 文字没有结束"));
             };
@@ -264,7 +271,7 @@ impl Parser<'_> {
                 b'\\' => {
                     let escape = self.bytes.get(self.at).copied();
                     self.at += 1;
-                    out.push(match escape {
+                    out.to_mut().push(match escape {
                         Some(b'"') => '"',
                         Some(b'\\') => '\\',
                         Some(b'/') => '/',
@@ -382,7 +389,7 @@ pub fn write_object(out: &mut String, fields: &[(&str, &dyn JsonField)]) {
 }
 
 /// The value of `name` in an object, if there is one.
-pub fn member<'a>(value: &'a Json, name: &str) -> Option<&'a Json> {
+pub fn member<'v, 'a>(value: &'v Json<'a>, name: &str) -> Option<&'v Json<'a>> {
     match value {
         Json::Object(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
         _ => None,
@@ -399,7 +406,10 @@ pub fn to_string(value: &dyn JsonField) -> String {
 impl JsonField for String {
     fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
         match value {
-            Json::String(text) => text.clone_into(self),
+            Json::String(text) => {
+                self.clear();
+                self.push_str(text);
+            }
             _ => return Err(JsonError::new("应为文字")),
         }
         Ok(())

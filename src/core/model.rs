@@ -661,7 +661,7 @@ impl JsonField for SectionContent {
     fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
         let mut kind = String::new();
         read_object(value, &["type"], &mut [("type", &mut kind)])?;
-        *self = match super::json::read_variant(&Json::String(kind), SECTION_KINDS)
+        *self = match super::json::read_variant(&Json::String(kind.into()), SECTION_KINDS)
             .map_err(|e| e.inside("type"))?
         {
             0 => Self::Preamble {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod notices;
+pub mod random;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
