@@ -393,7 +393,9 @@ pub fn task_column_widths(rows: &[[String; 5]], total: u32) -> [usize; 5] {
     const SIHAO: f32 = 280.0; // one 四号 character, twips
     const PADDING: f32 = 240.0; // cell margins
     let total = total as f32;
-    let serial = 700.0;
+    // "序号" on one line: two characters and both cell margins, with room
+    // for renderers' rounding (at 700 twips LibreOffice broke it in two).
+    let serial = 2.0 * SIHAO + 2.0 * super::gbt9704::CELL_MARGIN as f32 + 24.0;
     // 活动内容 keeps at least 40% of the width: it is what is read.
     let content_min = total * 0.4;
     let desired = |col: usize| {

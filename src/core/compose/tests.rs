@@ -482,3 +482,23 @@ fn numbers_keep_their_unit_when_a_title_breaks() {
         assert!(!line.starts_with('年'), "{line}");
     }
 }
+
+#[test]
+fn the_serial_column_holds_its_heading_and_three_digit_numbers_on_one_line() {
+    let rows = vec![[
+        "序号".to_owned(),
+        "活动".into(),
+        "9月".into(),
+        "办公室".into(),
+        String::new(),
+    ]];
+    let widths = task_column_widths(&rows, crate::core::gbt9704::TEXT_WIDTH);
+    let inside = widths[0] as f32 - 2.0 * crate::core::gbt9704::CELL_MARGIN as f32;
+    // One 四号 character is 280 twips.
+    assert!(inside >= 280.0 * width("序号"), "{widths:?}");
+    assert!(inside >= 280.0 * width("1000"), "{widths:?}");
+    assert_eq!(
+        widths.iter().sum::<usize>(),
+        crate::core::gbt9704::TEXT_WIDTH as usize
+    );
+}
