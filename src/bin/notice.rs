@@ -3,6 +3,7 @@
 //! app's draft file, and the code is the app's own.
 //!
 //!     notice export draft.json out.docx
+//!     notice pages draft.json
 //!     notice import FILE(.txt|.docx) [-o draft.json]
 //!     notice roll draft.json --year 2022 [-o next.json]
 //!
@@ -39,6 +40,7 @@ fn out(text: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "用法：
   notice export 草稿.json 输出.docx
+  notice pages 草稿.json
   notice import 文件.txt|文件.docx [-o 草稿.json]
   notice roll 草稿.json --year 2022 [-o 新草稿.json]";
 
@@ -54,6 +56,14 @@ fn run(args: &[String]) -> Result<String, String> {
                     .map_err(|e| e.to_string())?;
                 std::fs::write(output, &bytes).map_err(|e| format!("无法写入 {output}：{e}"))?;
                 Ok(format!("已导出 {output}（{} 字节）", bytes.len()))
+            }
+            _ => Err(USAGE.to_owned()),
+        },
+        // A bare number, for scripts: the pages of the preview.
+        Some("pages") => match &args[1..] {
+            [input] => {
+                let draft = read_draft(input)?;
+                Ok(notice_desk::core::pagination::page_count(&draft.notice).to_string())
             }
             _ => Err(USAGE.to_owned()),
         },

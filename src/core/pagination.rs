@@ -22,6 +22,7 @@
 
 use super::compose::{Block, Face, Indent, Span};
 use super::gbt9704 as spec;
+use super::model::Notice;
 
 /// Where a block starts: its page (from 1) and twips below the top of the
 /// text block.
@@ -75,6 +76,18 @@ impl Pagination {
     pub fn numbered_pages(&self) -> u32 {
         self.body_pages
     }
+
+    /// Pages the preview shows and the file prints: never none, even for
+    /// an empty notice.
+    pub fn page_count(&self) -> u32 {
+        self.total_pages().max(1)
+    }
+}
+
+/// The notice's page count, as the preview shows it and `notice pages`
+/// prints it.
+pub fn page_count(notice: &Notice) -> u32 {
+    paginate(&super::compose::blocks(notice)).page_count()
 }
 
 /// One 三号 character's advance in the body, condensed (§5.2.3).

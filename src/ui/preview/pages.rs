@@ -736,7 +736,7 @@ pub fn pages_with(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Ve
 fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec<Page> {
     let layout = pagination::lay_out(blocks);
     let plan = &layout.pagination;
-    let total = plan.total_pages().max(1) as usize;
+    let total = plan.page_count() as usize;
     let mut items: Vec<Vec<Item>> = vec![Vec::new(); total];
     let mut lines: Vec<Option<Arc<Vec<Option<Draw>>>>> = vec![None; blocks.len()];
     let mut tables: Vec<Option<Table>> = (0..blocks.len()).map(|_| None).collect();
