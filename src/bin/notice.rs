@@ -146,34 +146,13 @@ fn report(output: Option<&str>, text: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn import(input: &str, output: Option<&str>) -> Result<String, String> {
-    use notice_desk::import::{docx::import_docx, text::import_text};
-
     let bytes = std::fs::read(input).map_err(|e| format!("无法读取 {input}：{e}"))?;
-    let is_docx = input.to_lowercase().ends_with(".docx") || bytes.starts_with(b"PK");
-    let result = if is_docx {
-        import_docx(&bytes).map_err(|e| format!("{input}：{e}"))?
-    } else {
-        let text = String::from_utf8(bytes).map_err(|_| {
-            format!("{input}：文本文件不是 UTF-8 编码，请用记事本等另存为 UTF-8 后再导入。")
-        })?;
-        import_text(&text)
-    };
-    let mut lines = vec![format!(
-        "已导入 {input}：共 {} 行，识别 {} 项，未识别 {} 行",
-        result.lines,
-        result.recognised.len(),
-        result.unrecognised.len()
-    )];
-    lines.extend(result.recognised.iter().map(|r| format!("  ✓ {r}")));
-    lines.extend(
-        result
-            .unrecognised
-            .iter()
-            .map(|r| format!("  ? 未识别：{r}")),
-    );
-    if !result.missing.is_empty() {
-        lines.push(format!("  未找到：{}", result.missing.join("、")));
-    }
+    let name = std::path::Path::new(input)
+        .file_name()
+        .map_or(input.into(), |n| n.to_string_lossy());
+    let result = notice_desk::import::import_file(&name, &bytes)?;
+    let mut lines = vec![format!("已导入 {input}")];
+    lines.extend(result.to_lines());
     report(output, &lines.join("\n"));
     write_draft(result.notice, output)?;
     Ok(output.map(|o| format!("已写入 {o}")).unwrap_or_default())

@@ -28,16 +28,21 @@ const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// Reads a .docx into a draft, or says why it cannot.
 pub fn import_docx(bytes: &[u8]) -> Result<ImportReport, String> {
+    let items = super::text::tables_in_lines(items_of(bytes)?);
+    if items.is_empty() {
+        return Err("这个 Word 文档没有文字内容。".into());
+    }
+    Ok(parse::parse(items, Vec::new()))
+}
+
+/// The document's paragraphs and tables, as the parser reads them.
+pub(crate) fn items_of(bytes: &[u8]) -> Result<Vec<Item>, String> {
     let (xml, numbering) = document_xml(bytes)?;
     let numbering = numbering
         .as_deref()
         .map(Numbering::read)
         .unwrap_or_default();
-    let items = super::text::tables_in_lines(items(&xml, numbering)?);
-    if items.is_empty() {
-        return Err("这个 Word 文档没有文字内容。".into());
-    }
-    Ok(parse::parse(items))
+    items(&xml, numbering)
 }
 
 /// The main document part's XML, after checking what kind of file this

@@ -67,7 +67,8 @@ fn is_cjk_punct(c: char) -> bool {
 }
 
 /// Web-page furniture around a notice: sharing, printing, font size,
-/// breadcrumbs, counters.
+/// breadcrumbs, counters, the 信息公开 metadata block, the site's footer
+/// and text a site injects (leaving-the-site prompts, follow-us lines).
 pub fn is_noise(line: &str) -> bool {
     const EXACT: &[&str] = &[
         "打印",
@@ -80,6 +81,7 @@ pub fn is_noise(line: &str) -> bool {
         "分享",
         "返回",
         "返回顶部",
+        "顶部",
         "大",
         "中",
         "小",
@@ -87,25 +89,119 @@ pub fn is_noise(line: &str) -> bool {
         "打印本页",
         "关闭窗口",
         "保存本页",
+        "政府信息公开",
+        "信息公开",
+        "信息公开目录",
+        "政务公开",
+        "通知公告",
+        "通知通告",
+        "工作动态",
+        "政策文件",
+        "文件通知",
+        "相关链接",
+        "相关文件",
+        "相关阅读",
+        "相关新闻",
+        "相关稿件",
+        "政策解读",
+        "联系我们",
+        "网站地图",
+        "无障碍",
+        "长者模式",
+        "关怀版",
+        "无障碍浏览",
+        "English",
+        "简体版",
+        "繁体版",
+        "繁體版",
+        "简",
+        "繁",
+        "登录",
+        "注册",
+        "搜索",
+        "站内搜索",
+        "全文检索",
+        "首页",
+        "附件下载",
+        "附件：下载",
+        "微信",
+        "微博",
+        "今日头条",
+        "抖音",
+        "手机版",
+        "分享到",
+        "QQ空间",
+        "新浪微博",
+        "【我要纠错】",
+        "我要纠错",
+        "纠错",
+        "视力保护色",
+        "字号",
+        "默认",
+        "发布时间",
+        "浏览量",
+        "来源",
+        "|",
     ];
     const CONTAINS: &[&str] = &[
         "扫一扫在手机上查看",
         "扫一扫在手机打开",
+        "扫一扫 在手机",
         "在手机上查看当前页面",
+        "用手机扫描",
         "打印本页",
         "关闭窗口",
         "【字体",
         "【字号",
         "字体：大",
         "字号：大",
+        "字体:大",
+        "字号:大",
         "分享到：",
+        "分享到:",
         "我要纠错",
         "网站地图",
         "当前位置：",
+        "当前位置:",
         "您的位置：",
+        "您的位置:",
+        "您现在的位置",
+        "您当前所在位置",
         "首页 >",
         "首页>",
         "首页 »",
+        "首页 ＞",
+        "首页＞",
+        "首页 -",
+        "即将离开",
+        "您访问的链接",
+        "是否继续访问",
+        "ICP备",
+        "网安备",
+        "公网安备",
+        "网站标识码",
+        "版权所有",
+        "技术支持：",
+        "技术支持:",
+        "主办单位：",
+        "主办单位:",
+        "承办单位：",
+        "承办单位:",
+        "最佳分辨率",
+        "建议使用IE",
+        "浏览器浏览本站",
+        "关注我们",
+        "微信公众号",
+        "官方微博",
+        "视频号",
+        "浏览次数：",
+        "浏览次数:",
+        "阅读量：",
+        "访问量：",
+        "点击量：",
+        "【打印】",
+        "【关闭】",
+        "【收藏】",
     ];
     const STARTS: &[&str] = &[
         "发布时间：",
@@ -115,28 +211,113 @@ pub fn is_noise(line: &str) -> bool {
         "来源：",
         "来源:",
         "信息来源：",
+        "信息来源:",
+        "文章来源",
         "作者：",
+        "作者:",
         "浏览次数",
         "阅读次数",
         "访问次数",
         "点击数",
         "点击率",
+        "浏览量",
         "责任编辑",
+        "编辑：",
+        "编辑:",
+        "审核：",
+        "审核:",
+        "校对：",
+        "校对:",
         "上一篇",
         "下一篇",
         "索引号",
         "发布机构",
         "生成日期",
         "公开方式",
-        "主题分类",
+        "公开范围",
         "公开时限",
+        "公开形式",
+        "主题分类",
+        "体裁分类",
+        "组配分类",
+        "服务对象",
+        "信息类别",
+        "信息分类",
+        "所属机构",
+        "所属主题",
+        "有效性",
+        "是否有效",
+        "关键词",
+        "主题词",
         "相关链接",
         "附件下载",
+        "【字体",
+        "字体：",
+        "字体:",
+        "字号：",
+        "字号:",
+        "【打印",
+        "【关闭",
+        "分享：",
+        "分享:",
+        "Copyright",
+        "copyright",
+        "©",
     ];
     let line = line.trim();
     EXACT.contains(&line)
-        || (line.chars().count() <= 60 && CONTAINS.iter().any(|p| line.contains(p)))
+        || (line.chars().count() <= 80 && CONTAINS.iter().any(|p| line.contains(p)))
         || STARTS.iter().any(|p| line.starts_with(p))
+}
+
+/// A label of the 信息公开 metadata block whose value may be on the next
+/// line: 索引号：, 发布机构：, 成文日期：, 文号：, 名称：…
+pub fn metadata_label(line: &str) -> Option<&str> {
+    const LABELS: &[&str] = &[
+        "索引号",
+        "发布机构",
+        "生成日期",
+        "成文日期",
+        "发文日期",
+        "发布日期",
+        "主题分类",
+        "公开方式",
+        "公开范围",
+        "公开时限",
+        "公开形式",
+        "有效性",
+        "名称",
+        "标题",
+        "文号",
+        "发文字号",
+        "发文机关",
+        "信息来源",
+        "体裁分类",
+        "组配分类",
+        "关键词",
+        "主题词",
+        "所属机构",
+        "信息类别",
+        "信息分类",
+        "文件编号",
+        "发布时间",
+        "实施日期",
+        "废止日期",
+        "统一编号",
+        "登记号",
+    ];
+    let line = line.trim();
+    let at = line.find(['：', ':'])?;
+    let label = line[..at].trim();
+    LABELS.contains(&label).then_some(label)
+}
+
+/// The value after a metadata label, on its line.
+pub fn metadata_value(line: &str) -> &str {
+    line.find(['：', ':']).map_or("", |at| {
+        let colon = line[at..].chars().next().map_or(1, char::len_utf8);
+        line[at + colon..].trim()
+    })
 }
 
 /// The value of a numeral written in Chinese: 一 … 九十九 (also 〇 and 零
@@ -233,10 +414,19 @@ pub fn numbering(line: &str) -> Option<(Rank, usize, &str)> {
         return None;
     }
     let text = &rest[sep.len_utf8()..];
-    if text.is_empty() || text.starts_with(|c: char| c.is_ascii_digit()) {
+    if text.trim().is_empty() {
         return None;
     }
-    Some((Rank::Three, number.parse().ok()?, text.trim_start()))
+    // 1.5万元 is a number; 1.2021年9月… and 1、2021年9月… are items that
+    // begin with a date.
+    let text = text.trim_start();
+    if (sep == '.' || sep == '．') && text.starts_with(|c: char| c.is_ascii_digit()) {
+        let after = text.trim_start_matches(|c: char| c.is_ascii_digit());
+        if !after.starts_with(['年', '月', '日']) {
+            return None;
+        }
+    }
+    Some((Rank::Three, number.parse().ok()?, text))
 }
 
 /// The four heading levels of a notice.
@@ -458,7 +648,7 @@ pub fn is_recipients(line: &str) -> bool {
         return false;
     };
     let count = body.chars().count();
-    (2..=100).contains(&count)
+    (2..=600).contains(&count)
         && !body.contains(['。', '：', ':'])
         && ![
             "为", "根据", "按照", "依据", "经", "现", "附件", "联系", "抄送", "签发", "主题",

@@ -16,6 +16,7 @@
 
 pub mod docx;
 mod lines;
+pub mod normalise;
 mod parse;
 mod table;
 pub mod text;
@@ -27,7 +28,9 @@ use crate::core::Notice;
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Imports a file the user picked (or pasted text as bytes), by content:
-/// a zip is read as .docx, UTF-8 text as a pasted notice.
+/// a zip is read as .docx, anything else as text in the encoding it is in
+/// (UTF-8, UTF-16 or GBK). Old binary Word and WPS files get a message
+/// saying how to save them as .docx.
 pub fn import_file(name: &str, bytes: &[u8]) -> Result<ImportReport, String> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(format!(
@@ -38,13 +41,69 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<ImportReport, String> {
     if bytes.starts_with(b"PK") {
         return docx::import_docx(bytes).map_err(|e| format!("“{name}”：{e}"));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) if !text.trim().is_empty() => Ok(text::import_text(text.trim_start_matches('\u{feff}'))),
-        Ok(_) => Err(format!("“{name}”是空的。")),
-        Err(_) => Err(format!(
-            "“{name}”既不是 .docx 文档，也不是 UTF-8 文本，无法导入。Word 97-2003 的 .doc 请先在 Word 中另存为 .docx。"
-        )),
+    if let Some(message) = binary_office_file(name, bytes) {
+        return Err(format!("“{name}”{message}"));
     }
+    let (text, encoding) = normalise::decode(bytes).map_err(|e| format!("“{name}”：{e}"))?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(format!("“{name}”是空的。"));
+    }
+    let notes = encoding
+        .map(|e| vec![format!("文件编码：{e}，已转换后读取")])
+        .unwrap_or_default();
+    Ok(text::import_text_with(text, notes))
+}
+
+/// What to do with a file Word or WPS saved in its old binary format (an
+/// OLE compound file: .doc, .wps, .wpt, .dot) or with a name that says so.
+fn binary_office_file(name: &str, bytes: &[u8]) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if lower.ends_with(".wps") || lower.ends_with(".wpt") {
+        return Some(
+            "是 WPS 文字的旧格式（.wps），无法直接读取。请在 WPS 文字中打开它，点“文件”→“另存为”，文件类型选“Word 文件(*.docx)”，保存后导入新的 .docx 文件；也可以全选复制正文，粘贴到上面的文本框中。",
+        );
+    }
+    if ole || lower.ends_with(".doc") || lower.ends_with(".dot") {
+        return Some(
+            "是旧版 Word 文档（.doc）或加密的文档，无法直接读取。请在 Word 中打开它，点“文件”→“另存为”，保存类型选“Word 文档(*.docx)”；用 WPS 文字打开的，点“文件”→“另存为”，文件类型选“Word 文件(*.docx)”。保存后导入新的 .docx 文件，或全选复制正文粘贴导入。",
+        );
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some("是 PDF 文件，不是 Word 文档。请复制其中的文字粘贴导入。");
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some("是 RTF 文件。请在 Word 或 WPS 中“另存为” .docx 后再导入。");
+    }
+    None
+}
+
+/// The lines of a file as the importer reads them before any parsing
+/// (paragraphs, table cells), decoded but otherwise as written: what a
+/// check that nothing is lost compares the draft with.
+pub fn source_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
+    let items = if bytes.starts_with(b"PK") {
+        docx::items_of(bytes)?
+    } else {
+        if let Some(message) = binary_office_file(name, bytes) {
+            return Err(message.to_owned());
+        }
+        let (text, _) = normalise::decode(bytes)?;
+        text::items(&text)
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            Item::Line(line) => out.push(line),
+            Item::Table(rows) => out.extend(table::cells_as_lines(&rows)),
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect())
 }
 
 /// What an import produced.
@@ -60,6 +119,58 @@ pub struct ImportReport {
     pub missing: Vec<String>,
     /// How many non-empty lines (paragraphs, table cells) the input had.
     pub lines: usize,
+    /// Lines of the web page around the notice (信息公开 metadata, 来源,
+    /// 扫一扫, site text): recognised as such and left out of the draft.
+    #[serde(default)]
+    pub furniture: Vec<String>,
+    /// Every change made to the text while reading it (entities removed,
+    /// traditional characters converted, broken lines joined, numbers
+    /// redone), in words for the user.
+    #[serde(default)]
+    pub normalised: Vec<String>,
+    /// Parts taken as they were written but doubtful (a date that is not a
+    /// date), for the user to check.
+    #[serde(default)]
+    pub flagged: Vec<String>,
+}
+
+impl ImportReport {
+    /// The report as lines of text, as `notice import` prints it and in
+    /// the same order as the app shows it.
+    pub fn to_lines(&self) -> Vec<String> {
+        let mut out = vec![format!(
+            "共 {} 行：识别 {} 项，未找到 {} 项，未识别 {} 行，网页附带内容 {} 行，改动 {} 处，请核对 {} 处",
+            self.lines,
+            self.recognised.len(),
+            self.missing.len(),
+            self.unrecognised.len(),
+            self.furniture.len(),
+            self.normalised.len(),
+            self.flagged.len(),
+        )];
+        out.push("已识别：".into());
+        out.extend(self.recognised.iter().map(|r| format!("  ✓ {r}")));
+        if !self.missing.is_empty() {
+            out.push(format!("未找到：{}", self.missing.join("、")));
+        }
+        if !self.flagged.is_empty() {
+            out.push("请核对：".into());
+            out.extend(self.flagged.iter().map(|r| format!("  ! {r}")));
+        }
+        if !self.normalised.is_empty() {
+            out.push("导入时的改动：".into());
+            out.extend(self.normalised.iter().map(|r| format!("  ~ {r}")));
+        }
+        if !self.unrecognised.is_empty() {
+            out.push("未能识别的内容（未放入草稿）：".into());
+            out.extend(self.unrecognised.iter().map(|r| format!("  ? {r}")));
+        }
+        if !self.furniture.is_empty() {
+            out.push("网页附带的内容（未放入草稿）：".into());
+            out.extend(self.furniture.iter().map(|r| format!("  - {r}")));
+        }
+        out
+    }
 }
 
 /// One unit of input for the parser.

@@ -5,6 +5,7 @@
 //! report's `unrecognised` lines.
 
 use super::lines::{self, split_names, Rank, Role};
+use super::normalise;
 use super::table::{self, TaskTable};
 use super::{ImportReport, Item};
 use crate::core::compose;
@@ -15,6 +16,7 @@ use crate::core::model::{
 use std::ops::Range;
 
 /// One entry of the input.
+#[derive(Clone)]
 enum Entry {
     Line(String),
     /// A task table (other tables arrive as lines).
@@ -43,16 +45,25 @@ struct Parser {
     entries: Vec<Entry>,
     used: Vec<bool>,
     unrecognised: Vec<(usize, String)>,
+    furniture: Vec<(usize, String)>,
     recognised: Vec<String>,
+    normalised: Vec<String>,
+    flagged: Vec<String>,
     notice: Notice,
     title: Option<String>,
     plan_title: Option<String>,
     tasks_found: bool,
     next_id: u32,
+    /// The 文号 of a web page's metadata block, for when the notice's own
+    /// 发文字号 is not in the text.
+    metadata_number: Option<String>,
 }
 
-/// Parses the items; see the module documentation.
-pub(crate) fn parse(items: Vec<Item>) -> ImportReport {
+/// Parses the items; see the module documentation. `notes` are changes
+/// made before (the file's encoding), for the report.
+pub(crate) fn parse(items: Vec<Item>, notes: Vec<String>) -> ImportReport {
+    let mut normalised = notes;
+    let items = normalise_items(items, &mut normalised);
     let mut entries = Vec::new();
     let mut count = 0;
     for item in items {
@@ -88,19 +99,198 @@ pub(crate) fn parse(items: Vec<Item>) -> ImportReport {
             }
         }
     }
+    let entries = join_broken_lines(entries, &mut normalised);
     let mut parser = Parser {
         used: vec![false; entries.len()],
         entries,
         unrecognised: Vec::new(),
+        furniture: Vec::new(),
         recognised: Vec::new(),
+        normalised,
+        flagged: Vec::new(),
         notice: Notice::default(),
         title: None,
         plan_title: None,
         tasks_found: false,
         next_id: 1,
+        metadata_number: None,
     };
     parser.run();
     parser.finish(count)
+}
+
+/// Entities removed and traditional characters converted, in every line
+/// and cell, each kind of change counted in the report.
+fn normalise_items(items: Vec<Item>, report: &mut Vec<String>) -> Vec<Item> {
+    let mut entities = 0;
+    let items: Vec<Item> = items
+        .into_iter()
+        .map(|item| match item {
+            Item::Line(text) => Item::Line(normalise::entities(&text, &mut entities)),
+            Item::Table(rows) => Item::Table(
+                rows.into_iter()
+                    .map(|row| {
+                        row.into_iter()
+                            .map(|cell| normalise::entities(&cell, &mut entities))
+                            .collect()
+                    })
+                    .collect(),
+            ),
+        })
+        .collect();
+    if entities > 0 {
+        report.push(format!(
+            "删除网页代码 {entities} 处（&nbsp;、&bsp; 等网页空格，&ldquo; 等改为对应的字符）"
+        ));
+    }
+    let all: String = items
+        .iter()
+        .flat_map(|item| match item {
+            Item::Line(text) => vec![text.as_str()],
+            Item::Table(rows) => rows.iter().flatten().map(String::as_str).collect(),
+        })
+        .collect();
+    if !normalise::is_traditional(&all) {
+        return items;
+    }
+    let (mut seen, mut count) = (Vec::new(), 0);
+    let mut convert = |text: &str| normalise::simplified(text, &mut seen, &mut count);
+    let items: Vec<Item> = items
+        .into_iter()
+        .map(|item| match item {
+            Item::Line(text) => Item::Line(convert(&text)),
+            Item::Table(rows) => Item::Table(
+                rows.iter()
+                    .map(|row| row.iter().map(|cell| convert(cell)).collect())
+                    .collect(),
+            ),
+        })
+        .collect();
+    let examples: Vec<String> = seen
+        .iter()
+        .take(12)
+        .map(|(t, s)| format!("{t}→{s}"))
+        .collect();
+    report.push(format!(
+        "繁体字转为简体字 {count} 个（{}{}）",
+        examples.join("、"),
+        if seen.len() > 12 { "等" } else { "" }
+    ));
+    items
+}
+
+/// Lines a web page or a PDF broke inside a sentence, joined again: a line
+/// that stops mid-sentence (no closing punctuation, not a heading, a name
+/// or a date) and a next line that carries on and ends a sentence.
+fn join_broken_lines(entries: Vec<Entry>, report: &mut Vec<String>) -> Vec<Entry> {
+    let text = |e: &Entry| match e {
+        Entry::Line(t) => Some(t.clone()),
+        Entry::Tasks(..) => None,
+    };
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut joined = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let Some(mut line) = text(&entries[i]) else {
+            out.push(entries[i].clone());
+            i += 1;
+            continue;
+        };
+        // The run of lines that carries the sentence on, up to the one
+        // that ends it.
+        let mut end = None;
+        let mut k = i + 1;
+        while k < entries.len() && k <= i + 8 {
+            let (Some(prev), Some(next)) = (text(&entries[k - 1]), text(&entries[k])) else {
+                break;
+            };
+            if !continues(&prev, &next) {
+                break;
+            }
+            if closes(&prev, &next) {
+                end = Some(k);
+                break;
+            }
+            k += 1;
+        }
+        if let Some(end) = end {
+            for entry in &entries[i + 1..=end] {
+                let next = text(entry).unwrap_or_default();
+                if joined.len() < 3 {
+                    joined.push(format!("“{line}”+“{next}”"));
+                } else {
+                    joined.push(String::new());
+                }
+                line.push_str(&next);
+            }
+            out.push(Entry::Line(line));
+            i = end + 1;
+        } else {
+            out.push(entries[i].clone());
+            i += 1;
+        }
+    }
+    if !joined.is_empty() {
+        let shown: Vec<&str> = joined
+            .iter()
+            .filter(|j| !j.is_empty())
+            .map(String::as_str)
+            .collect();
+        report.push(format!(
+            "合并被拆断的行 {} 处（如 {}）",
+            joined.len(),
+            shown.join("，")
+        ));
+    }
+    out
+}
+
+/// Whether `next` carries on the sentence `prev` leaves open.
+fn continues(prev: &str, next: &str) -> bool {
+    let Some(last) = prev.chars().next_back() else {
+        return false;
+    };
+    let mid_sentence = last == '，' || last == '、' || last == ',' || is_han(last);
+    if !mid_sentence || prev.chars().count() < 12 {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    // A heading stands alone; a numbered item may run on.
+    if let Some((_, _, text)) = lines::numbering(prev) {
+        if !text.contains(['，', '。', '；', ',']) {
+            return false;
+        }
+    }
+    (is_han(first) || first.is_ascii_digit() || "“《（(".contains(first))
+        && lines::numbering(next).is_none()
+        && lines::date_line(next).is_none()
+        && lines::contact(next).is_none()
+        && lines::attachment_label(next).is_none()
+        && lines::labelled(next).is_none()
+        && lines::note(next).is_none()
+        && !lines::is_noise(next)
+        && !lines::is_noise(prev)
+        && !lines::is_organ(prev)
+        && !lines::is_organ(next)
+        && !prev.starts_with("附件")
+        && !next.starts_with("抄送")
+        && !lines::ends_title(prev)
+        && lines::doc_number_line(prev).is_none()
+        && lines::doc_number_line(next).is_none()
+        && lines::metadata_label(prev).is_none()
+        && lines::metadata_label(next).is_none()
+}
+
+/// Whether `next` ends the sentence.
+fn closes(prev: &str, next: &str) -> bool {
+    next.ends_with(['。', '；', '！', '？', '：', ';', ':'])
+        || (prev.ends_with(['，', '、']) && next.ends_with(['，', '、']))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '”' || c == '》'
 }
 
 impl Parser {
@@ -143,12 +333,64 @@ impl Parser {
         range.filter(|&i| !self.used[i]).collect()
     }
 
-    fn run(&mut self) {
-        for i in 0..self.len() {
-            if self.line(i).is_some_and(lines::is_noise) {
-                self.reject(i);
+    /// A line of the web page around the notice: reported, not placed.
+    fn furnish(&mut self, i: usize) {
+        if self.used[i] {
+            return;
+        }
+        self.used[i] = true;
+        if let Entry::Line(text) = &self.entries[i] {
+            self.furniture.push((i, text.clone()));
+        }
+    }
+
+    /// The web page's furniture: lines of sharing and printing, and the
+    /// 信息公开 metadata block (label and value on one line or two; its 文号
+    /// kept in case the notice's text has none).
+    fn furniture(&mut self) {
+        let n = self.len();
+        let metadata: Vec<bool> = (0..n)
+            .map(|i| {
+                self.line(i)
+                    .is_some_and(|l| lines::metadata_label(l).is_some())
+            })
+            .collect();
+        for i in 0..n {
+            let Some(line) = self.line(i).map(str::to_owned) else {
+                continue;
+            };
+            if lines::is_noise(&line) {
+                self.furnish(i);
+                continue;
+            }
+            let Some(label) = lines::metadata_label(&line) else {
+                continue;
+            };
+            // A metadata line stands among others (within three lines).
+            let near = (i.saturating_sub(3)..(i + 4).min(n)).any(|k| k != i && metadata[k]);
+            let value_alone = lines::metadata_value(&line).is_empty();
+            let alone_label = value_alone && ["索引号", "发布机构", "生成日期"].contains(&label);
+            if !near && !alone_label {
+                continue;
+            }
+            let mut value = lines::metadata_value(&line).to_owned();
+            self.furnish(i);
+            if value.is_empty() && i + 1 < n && !metadata[i + 1] {
+                if let Some(next) = self.line(i + 1) {
+                    if next.chars().count() <= 60 {
+                        value = next.to_owned();
+                        self.furnish(i + 1);
+                    }
+                }
+            }
+            if (label == "文号" || label == "发文字号") && !value.is_empty() {
+                self.metadata_number = Some(value);
             }
         }
+    }
+
+    fn run(&mut self) {
+        self.furniture();
         let body_start = self.head();
         let n = self.len();
         match self.find_signature(body_start) {
@@ -331,10 +573,14 @@ impl Parser {
                 return true;
             }
             let looks = line.contains("关于") || lines::ends_title(line);
-            if looks && lines::title_like(line) {
+            let long_title = lines::ends_title(line)
+                && line.chars().count() <= 90
+                && !line.contains(['。', '；']);
+            if looks && (lines::title_like(line) || long_title) {
                 title.push(line.to_owned());
                 *title_open = !lines::ends_title(line);
                 self.take(i);
+                self.organ_in_title(line);
                 return true;
             }
         }
@@ -345,6 +591,19 @@ impl Parser {
             return true;
         }
         false
+    }
+
+    /// The 发文机关 named before 关于 in a title (XX领导小组办公室关于开展…的
+    /// 通知), when there is no 版头.
+    fn organ_in_title(&mut self, title: &str) {
+        let Some(at) = title.find("关于") else {
+            return;
+        };
+        let names = lines::organs_in_line(title[..at].trim());
+        if let Some(names) = names.filter(|_| self.notice.header.organs.is_empty()) {
+            self.note(format!("发文机关：{}（取自标题）", names.join("、")));
+            self.notice.header.organs = names;
+        }
     }
 
     // ----- 署名 and the parts around it -----
@@ -794,8 +1053,21 @@ impl Parser {
         }
         let plain = pieces.iter().all(|p| p.rank.is_none());
         let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
-        let content = if let Some(groups) = by_department(&pieces) {
+        let content = if let Some((intro, groups)) = by_department(&pieces) {
             self.note(format!("{label}：{}个部门的活动", groups.len()));
+            if intro > 0 {
+                // The introduction keeps the heading; the groups follow it.
+                let blocks = pieces[..intro]
+                    .iter()
+                    .map(|p| TextBlock {
+                        level: Default::default(),
+                        text: p.raw.clone(),
+                    })
+                    .collect();
+                self.push_section(heading, SectionContent::Text { blocks });
+                self.push_section(String::new(), SectionContent::ByDepartment { groups });
+                return;
+            }
             SectionContent::ByDepartment { groups }
         } else if has(&["主题"]) && plain && !pieces.is_empty() {
             let theme = joined(&pieces);
@@ -990,6 +1262,15 @@ impl Parser {
         for i in 0..self.len() {
             self.reject(i);
         }
+        if self.notice.header.doc_number.is_empty() {
+            if let Some(text) = self.metadata_number.clone() {
+                if let Some((number, _)) = lines::doc_number_line(&text) {
+                    self.recognised
+                        .push(format!("发文字号：{number}（取自网页的信息公开栏）"));
+                    self.notice.header.doc_number = number;
+                }
+            }
+        }
         let notice = &mut self.notice;
         let mut missing = Vec::new();
         if notice.header.organs.is_empty() && !notice.signature.organs.is_empty() {
@@ -1032,12 +1313,16 @@ impl Parser {
             }
         }
         self.unrecognised.sort_by_key(|(i, _)| *i);
+        self.furniture.sort_by_key(|(i, _)| *i);
         ImportReport {
             notice: self.notice,
             recognised: self.recognised,
             unrecognised: self.unrecognised.into_iter().map(|(_, t)| t).collect(),
             missing,
             lines,
+            furniture: self.furniture.into_iter().map(|(_, t)| t).collect(),
+            normalised: self.normalised,
+            flagged: self.flagged,
         }
     }
 }
@@ -1064,11 +1349,23 @@ fn marks(line: &str) -> Option<(String, String)> {
 
 /// Organs that sign, with a 代章 note: 某某局（代章）.
 fn signature_organs(line: &str) -> Option<(Vec<String>, String)> {
-    let (names, proxy) = match line.find("（代章）").or_else(|| line.find("(代章)")) {
-        Some(at) => (&line[..at], line[at..].to_owned()),
-        None => (line, String::new()),
-    };
-    lines::organs_in_line(names.trim()).map(|n| (n, proxy))
+    let line = line.trim();
+    // （某某局代章） on a line of its own, or after the organ.
+    if let Some(end) = line.rfind("代章）").or_else(|| line.rfind("代章)")) {
+        let open = line[..end].rfind(['（', '('])?;
+        let close = end + "代章".len();
+        let close_len = line[close..].chars().next().map_or(0, char::len_utf8);
+        if close + close_len != line.len() {
+            return None;
+        }
+        let proxy = line[open..].to_owned();
+        let names = line[..open].trim();
+        if names.is_empty() {
+            return Some((Vec::new(), proxy));
+        }
+        return lines::organs_in_line(names).map(|n| (n, proxy));
+    }
+    lines::organs_in_line(line).map(|n| (n, String::new()))
 }
 
 /// 某某办公室 2021年9月6日印发 → the printer and the date.
@@ -1127,33 +1424,71 @@ fn requirement(text: &str) -> Requirement {
     }
 }
 
-/// （一）质量股 headings, each over numbered activities.
-fn by_department(pieces: &[Piece]) -> Option<Vec<DepartmentActivities>> {
-    let first = pieces.first()?;
-    if first.rank != Some(Rank::Two) {
+/// Departments' activities: （一）质量股 headings over numbered items or
+/// paragraphs, （一）县教育局：组织… items, or a department's name on a
+/// line of its own over paragraphs. Gives how many pieces come before the
+/// groups (an introduction) and the groups.
+fn by_department(pieces: &[Piece]) -> Option<(usize, Vec<DepartmentActivities>)> {
+    let department_line = |p: &Piece| {
+        p.rank.is_none()
+            && p.text.chars().count() <= 20
+            && lines::is_department(p.text.trim_end_matches(['：', ':']))
+    };
+    let numbered = pieces.iter().position(|p| p.rank == Some(Rank::Two));
+    let plain = pieces.iter().position(department_line);
+    let (start, by_line) = match (numbered, plain) {
+        (Some(n), Some(p)) if p < n => (p, true),
+        (Some(n), _) => (n, false),
+        (None, Some(p)) => (p, true),
+        (None, None) => return None,
+    };
+    if pieces[..start].iter().any(|p| p.rank.is_some()) {
         return None;
     }
     let mut groups: Vec<DepartmentActivities> = Vec::new();
-    for p in pieces {
+    for p in &pieces[start..] {
+        let heads = if by_line {
+            department_line(p)
+        } else {
+            p.rank == Some(Rank::Two)
+        };
+        if heads {
+            let (name, rest) = department_and_activity(&p.text)?;
+            groups.push(DepartmentActivities {
+                department: name,
+                activities: rest.into_iter().collect(),
+            });
+            continue;
+        }
+        // Under a name on its own line, activities are sentences (not the
+        // cells of a table flattened one a line).
+        let sentence = p.text.ends_with(['。', '；', ';']) || p.text.chars().count() >= 15;
         match p.rank {
-            Some(Rank::Two) => {
-                let name = p.text.trim_end_matches(['：', ':']);
-                if !lines::is_department(name) {
-                    return None;
-                }
-                groups.push(DepartmentActivities {
-                    department: name.to_owned(),
-                    activities: Vec::new(),
-                });
+            Some(Rank::Three | Rank::Four) | None if !by_line || sentence => {
+                groups.last_mut()?.activities.push(p.text.clone())
             }
-            Some(Rank::Three) => groups.last_mut()?.activities.push(p.text.clone()),
             _ => return None,
         }
     }
-    groups
-        .iter()
-        .any(|g| !g.activities.is_empty())
-        .then_some(groups)
+    let with_activities = groups.iter().filter(|g| !g.activities.is_empty()).count();
+    (groups.len() >= 2 && with_activities * 2 >= groups.len()).then_some((start, groups))
+}
+
+/// 县教育局 → the department; 县教育局：组织… → the department and its
+/// activity; anything else is not a department's heading.
+fn department_and_activity(text: &str) -> Option<(String, Option<String>)> {
+    let text = text.trim();
+    if let Some(at) = text.find(['：', ':']) {
+        let name = text[..at].trim();
+        let colon = text[at..].chars().next().map_or(1, char::len_utf8);
+        let rest = text[at + colon..].trim();
+        if lines::is_department(name) && name.chars().count() <= 20 {
+            return Some((name.to_owned(), (!rest.is_empty()).then(|| rest.to_owned())));
+        }
+        return None;
+    }
+    let name = text.trim_end_matches(['。', '.']);
+    lines::is_department(name).then(|| (name.to_owned(), None))
 }
 
 /// 请于2021年9月30日前将活动总结报送质量股。 as the app composes it.

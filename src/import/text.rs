@@ -6,7 +6,13 @@ use super::{parse, ImportReport, Item};
 
 /// Reads a pasted notice into a draft; see [`super`].
 pub fn import_text(text: &str) -> ImportReport {
-    parse::parse(items(text))
+    import_text_with(text, Vec::new())
+}
+
+/// As [`import_text`], with what was done to the text before (its
+/// encoding) for the report.
+pub(crate) fn import_text_with(text: &str, notes: Vec<String>) -> ImportReport {
+    parse::parse(items(text), notes)
 }
 
 /// Tables flattened into paragraphs (a web page's text pasted into Word and
