@@ -7,6 +7,7 @@ use super::session::{new_id, Session};
 use super::worker;
 use crate::core::rollforward::{roll_forward, RollForward};
 use crate::core::templates::TEMPLATES;
+use crate::core::validate::Step;
 use crate::core::Notice;
 use crate::import::ImportReport;
 use leptos::prelude::*;
@@ -214,9 +215,16 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
             }
         });
     };
+    // The new draft opens on the step of its first problem, where the
+    // user has something to fill in or check.
+    let step = use_context::<RwSignal<Step>>();
     let create = move |_| {
         if let Some(found) = report.get_untracked() {
+            let first = first_problem_step(&found.notice);
             session.create(found.notice);
+            if let (Some(step), Some(first)) = (step, first) {
+                step.set(first);
+            }
             on_done.run(());
         }
     };
@@ -238,19 +246,32 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
                 <Show when=move || busy.get()><span class="spinner" role="status" aria-label="正在识别"></span></Show>
             </div>
             <p class="message" id="import-error" role="alert">{move || error.get().unwrap_or_default()}</p>
-            {move || report.get().map(|found| view! {
+            {move || report.get().map(|found| {
+                let opens = first_problem_step(&found.notice)
+                    .map(|s| format!("新草稿将打开“{}”步骤，那里有第一处需要补充或核对的内容。", s.label()))
+                    .unwrap_or_else(|| "未发现需要补充的内容。".to_owned());
+                let list = |class: &'static str, id: &'static str, items: &[String]| view! {
+                    <ul class=class id=id>{items.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()}</ul>
+                };
+                view! {
                 <div id="import-report">
                     <h4>{format!("已识别（共{}行）", found.lines)}</h4>
-                    <ul class="recognised">{found.recognised.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
-                    <Show when={let n = found.missing.len(); move || n > 0}>
-                        <h4>"未找到"</h4>
+                    {list("recognised", "import-recognised", &found.recognised)}
+                    <h4>{if found.missing.is_empty() { "未找到：无".to_owned() } else { format!("未找到（{}项）", found.missing.len()) }}</h4>
+                    {list("missing", "import-missing", &found.missing)}
+                    <Show when={let n = found.flagged.len(); move || n > 0}>
+                        <h4>"请核对"</h4>
                     </Show>
-                    <ul class="missing">{found.missing.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
-                    <h4>{format!("未能识别的内容（{}行，请在编辑器中补入或忽略）", found.unrecognised.len())}</h4>
-                    <ul class="unrecognised" id="import-unrecognised">
-                        {found.unrecognised.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()}
-                    </ul>
+                    {list("flagged", "import-flagged", &found.flagged)}
+                    <h4>{format!("导入时的改动（{}处）", found.normalised.len())}</h4>
+                    {list("normalised", "import-normalised", &found.normalised)}
+                    <h4>{format!("未能识别的内容（{}行，未放入草稿，请在编辑器中补入或忽略）", found.unrecognised.len())}</h4>
+                    {list("unrecognised", "import-unrecognised", &found.unrecognised)}
+                    <h4>{format!("网页附带的内容（{}行，未放入草稿）", found.furniture.len())}</h4>
+                    {list("furniture", "import-furniture", &found.furniture)}
+                    <p class="hint" id="import-opens">{opens}</p>
                 </div>
+                }
             })}
             <div class="add-row">
                 <button type="button" id="import-create" class="primary" on:click=create
@@ -259,6 +280,14 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
             </div>
         </section>
     }
+}
+
+/// The editor step of the notice's first problem, in the order of the steps.
+fn first_problem_step(notice: &Notice) -> Option<Step> {
+    crate::core::validate::problems(notice)
+        .iter()
+        .map(|p| p.step)
+        .min_by_key(|s| s.index())
 }
 
 /// Keeps a draft as one of the user's templates.
