@@ -340,6 +340,27 @@ pub fn keeps_with_next(block: &Block) -> bool {
     }
 }
 
+/// Height of what a heading at the start of `blocks` keeps on its page:
+/// the heading, every heading kept with it in turn (一、 followed at once
+/// by （一）: Word and LibreOffice move the whole chain), and the first
+/// piece of the block that ends the chain.
+fn kept_height(blocks: &[Block]) -> i32 {
+    let line = spec::BODY_LINE_SPACING;
+    let mut height = 0;
+    let mut previous: Option<&Block> = None;
+    for block in blocks {
+        let blanks = blank_lines_before(block, previous) as i32 * line;
+        match block {
+            Block::Paragraph { spans, indent } if keeps_with_next(block) => {
+                height += blanks + paragraph_lines(spans, *indent) as i32 * line;
+            }
+            _ => return height + blanks + first_piece(Some(block)),
+        }
+        previous = Some(block);
+    }
+    height
+}
+
 /// Height of what must stand on the same page as a heading kept with it:
 /// the block's first line, or a table's header and first row (rows do not
 /// break across pages).
@@ -666,10 +687,8 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
         if matches!(block, Block::PageBreak) && flow.y > 0 {
             flow.new_page();
         }
-        if let (true, Block::Paragraph { spans, indent }) = (keeps_with_next(block), block) {
-            let next = blocks.get(i + 1);
-            let blanks = next.map_or(0, |n| blank_lines_before(n, Some(block)));
-            let need = (paragraph_lines(spans, *indent) + blanks) as i32 * line + first_piece(next);
+        if keeps_with_next(block) {
+            let need = kept_height(&blocks[i..]);
             if flow.y + need > PAGE && flow.y > 0 && need <= PAGE {
                 flow.new_page();
             }

@@ -249,6 +249,27 @@ fn the_signature_keeps_its_lines_together() {
 }
 
 #[test]
+fn headings_kept_with_each_other_move_to_the_next_page_together() {
+    let heading = |text: &str, face| Block::Paragraph {
+        spans: vec![Span::new(text, face)],
+        indent: Indent::FirstLine,
+    };
+    // 一、 on line 21 and （一） on line 22 would leave （一） without its
+    // text: both go to page 2, as the chain of keep-with-next moves them.
+    let mut blocks = lines_of_body(20);
+    blocks.push(heading("三、活动安排", Face::Hei));
+    blocks.push(heading("（一）开展质量宣传", Face::Kai));
+    blocks.push(paragraph("在辖区主要街道设置宣传点。"));
+    let layout = paginate(&blocks);
+    assert_eq!(layout.starts[20], Position { page: 2, y: 0 });
+    assert_eq!(layout.starts[21].page, 2);
+    // With room for the body's first line as well, the chain stays.
+    let layout = paginate(&blocks[1..]);
+    assert_eq!(layout.starts[19].page, 1);
+    assert_eq!(layout.body_pages, 1);
+}
+
+#[test]
 fn sealed_and_unsealed_signatures_are_placed_as_the_standard_says() {
     let organs = vec!["砀山县市场监督管理局".to_owned()];
     let sealed = signature_lines(&organs, "2021年9月6日", true);
