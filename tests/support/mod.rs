@@ -2,6 +2,7 @@
 //! release build, a ChromeDriver session, and LibreOffice.
 #![allow(dead_code)]
 
+pub mod corpus;
 pub mod notices;
 pub mod random;
 
@@ -519,7 +520,14 @@ pub fn libreoffice_pdf_with_fonts(docx: &Path, replacements: &[(&str, &str)]) ->
         "pdf-fonts-{}",
         docx.file_stem().unwrap().to_string_lossy().len()
     ));
-    let profile = temp_dir("lo-profile-fonts");
+    let profile = font_replacement_profile("lo-profile-fonts", replacements);
+    convert_to_pdf(docx, &profile, &out)
+}
+
+/// A fresh LibreOffice user profile whose font replacement table (used
+/// "always") maps each `(font named in the file, font used)`.
+fn font_replacement_profile(name: &str, replacements: &[(&str, &str)]) -> PathBuf {
+    let profile = temp_dir(name);
     let pairs: String = replacements
         .iter()
         .enumerate()
@@ -556,5 +564,47 @@ pub fn libreoffice_pdf_with_fonts(docx: &Path, replacements: &[(&str, &str)]) ->
         ),
     )
     .unwrap();
-    convert_to_pdf(docx, &profile, &out)
+    profile
+}
+
+/// Converts many .docx files to PDF in one LibreOffice run (one start-up
+/// for all), into `out`, with fonts replaced as in
+/// [`libreoffice_pdf_with_fonts`] (none when `replacements` is empty);
+/// returns each file's PDF path, in order.
+pub fn libreoffice_pdfs(
+    docxs: &[PathBuf],
+    out: &Path,
+    replacements: &[(&str, &str)],
+) -> Vec<PathBuf> {
+    let profile = font_replacement_profile("lo-profile-batch", replacements);
+    let status = Command::new("libreoffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(docxs)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("LibreOffice is installed (scripts/test.sh installs it)");
+    assert!(status.success(), "LibreOffice failed");
+    docxs
+        .iter()
+        .map(|docx| out.join(docx.with_extension("pdf").file_name().unwrap()))
+        .collect()
+}
+
+/// A PDF's page count (pdfinfo, from poppler-utils); none when the file is
+/// missing or unreadable.
+pub fn pdf_pages(pdf: &Path) -> Option<u32> {
+    let output = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
 }
