@@ -90,7 +90,7 @@ pub fn source_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
             return Err(message.to_owned());
         }
         let (text, _) = normalise::decode(bytes)?;
-        text::items(&text)
+        text.lines().map(|l| Item::Line(l.to_owned())).collect()
     };
     let mut out = Vec::new();
     for item in items {

@@ -47,13 +47,83 @@ fn column(header: &str) -> Column {
     }
 }
 
+/// Whether a line is one heading cell of a task table (序号, 活动内容, 牵头单位…).
+pub(crate) fn is_header_cell(text: &str) -> bool {
+    text.chars().count() <= 10 && column(text) != Column::Other
+}
+
+/// Whether cells make a task table's header: a name column and a time or
+/// department column.
+pub(crate) fn is_task_header(cells: &[String]) -> bool {
+    let columns: Vec<Column> = cells.iter().map(|c| column(c)).collect();
+    columns.contains(&Column::Name)
+        && (columns.contains(&Column::Lead)
+            || columns.contains(&Column::Time)
+            || columns.contains(&Column::Support))
+}
+
+/// What a heading cell holds, for placing the cells of a row that lost
+/// its empty cells: a time, departments, or any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    Serial,
+    Time,
+    Departments,
+    Text,
+}
+
+pub(crate) fn holds(header: &str) -> Holds {
+    match column(header) {
+        Column::Serial => Holds::Serial,
+        Column::Time => Holds::Time,
+        Column::Lead | Column::Support => Holds::Departments,
+        _ => Holds::Text,
+    }
+}
+
 /// The rows as tasks when the first row is a task table's header (活动内容
 /// with a time or a department column); `None` for any other table.
 pub fn task_table(rows: &[Vec<String>]) -> Option<TaskTable> {
+    // The header is the first row that reads as one: a title row merged
+    // across the table may stand above it.
     let header_at = rows
         .iter()
-        .position(|r| r.iter().any(|c| !c.trim().is_empty()))?;
-    let header: Vec<String> = rows[header_at].iter().map(|c| flat(c)).collect();
+        .take(3)
+        .position(|r| is_task_header(&r.iter().map(|c| flat(c)).collect::<Vec<_>>()))
+        .or_else(|| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+        })?;
+    let mut header: Vec<String> = rows[header_at].iter().map(|c| flat(c)).collect();
+    // A header of two rows (责任单位 over 牵头 and 配合): the second row's
+    // words name the columns they stand under.
+    let mut body_at = header_at + 1;
+    if let Some(second) = rows.get(header_at + 1) {
+        let second: Vec<String> = second.iter().map(|c| flat(c)).collect();
+        let words = second
+            .iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| is_header_cell(c) || header.contains(c));
+        let new_words = second
+            .iter()
+            .any(|c| !c.is_empty() && !header.contains(c) && is_header_cell(c));
+        if words && new_words {
+            for (i, word) in second.iter().enumerate() {
+                if !word.is_empty() && i < header.len() {
+                    header[i] = word.clone();
+                } else if !word.is_empty() {
+                    header.push(word.clone());
+                }
+            }
+            body_at += 1;
+        }
+    }
+    let title_rows: Vec<String> = rows[..header_at]
+        .iter()
+        .flatten()
+        .map(|c| flat(c))
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut columns: Vec<Column> = header.iter().map(|h| column(h)).collect();
     // A second 活动内容-like column is the description.
     if let Some(first) = columns.iter().position(|c| *c == Column::Name) {
@@ -78,9 +148,9 @@ pub fn task_table(rows: &[Vec<String>]) -> Option<TaskTable> {
         rows: Vec::new(),
         lead_label: label(Column::Lead),
         support_label: label(Column::Support),
-        leftover: Vec::new(),
+        leftover: title_rows,
     };
-    for row in &rows[header_at + 1..] {
+    for row in &rows[body_at..] {
         let cells: Vec<String> = row.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().all(String::is_empty) {
             continue;

@@ -67,6 +67,11 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
             i = end.max(i + 1);
             continue;
         }
+        if let Some((rows, next)) = cell_per_line(&lines, i) {
+            out.push(Item::Table(rows));
+            i = next;
+            continue;
+        }
         if let Some((rows, next)) = inline_rows(&lines, i) {
             out.push(Item::Table(rows));
             i = next;
@@ -190,6 +195,210 @@ fn rows_from_slots(slots: &[Option<String>]) -> Vec<Vec<String>> {
     rows
 }
 
+/// A line that a web page left for an empty cell: only spaces and space
+/// entities (&nbsp;).
+fn empty_cell(line: &str) -> bool {
+    let mut n = 0;
+    let text = super::normalise::entities(line, &mut n);
+    n > 0 && text.trim().is_empty()
+}
+
+/// A cell's text as the cell-per-line reader compares it.
+fn cell_text(line: &str) -> String {
+    let mut n = 0;
+    super::normalise::entities(line, &mut n).trim().to_owned()
+}
+
+/// A table a web page flattened into one cell a line, with no marks
+/// between cells: a header of task-table words (序号, 活动内容, 活动时间,
+/// 牵头单位…), each row starting with its number; or, with no header, rows
+/// that start with 1, 2, 3… and hold a time or departments. Rows that lost
+/// their empty cells are placed by what each cell holds.
+fn cell_per_line(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    use super::table::{holds, is_header_cell, is_task_header, Holds};
+    // Non-blank lines from `start`, with their indexes: a few to decide,
+    // then as many as the rows take (so that reading stays linear).
+    let first = lines[start].trim();
+    let serial = |c: &str, n: usize| {
+        let c = c.trim_end_matches(['.', '、', '．']);
+        c == n.to_string()
+    };
+    if !is_header_cell(first) && !serial(first, 1) {
+        return None;
+    }
+    let mut cells: Vec<(usize, String)> = Vec::new();
+    let mut rest = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .filter(|(_, l)| !l.trim().is_empty());
+    let mut pull = |cells: &mut Vec<(usize, String)>, upto: usize| {
+        while cells.len() < upto {
+            let Some((k, line)) = rest.next() else {
+                return;
+            };
+            let text = if empty_cell(line) {
+                String::new()
+            } else {
+                cell_text(line)
+            };
+            cells.push((k, text));
+        }
+    };
+    pull(&mut cells, 12);
+    let header: Vec<String> = cells
+        .iter()
+        .take(10)
+        .map_while(|(_, c)| is_header_cell(c).then(|| c.clone()))
+        .collect();
+    let with_header = header.len() >= 3 && is_task_header(&header);
+    let (columns, body_from) = if with_header {
+        (
+            header.iter().map(|h| holds(h)).collect::<Vec<_>>(),
+            header.len(),
+        )
+    } else if cells.first().is_some_and(|(_, c)| serial(c, 1)) {
+        (Vec::new(), 0)
+    } else {
+        return None;
+    };
+    let numbered = !with_header || columns.first() == Some(&Holds::Serial);
+    if !numbered {
+        return None;
+    }
+    let width = if with_header { columns.len() } else { 8 };
+    // Rows: from one number to the next.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut k = body_from;
+    let mut end_line = cells
+        .get(body_from.saturating_sub(1))
+        .map_or(start, |c| c.0 + 1);
+    let mut next = 1;
+    loop {
+        pull(&mut cells, k + width + 1);
+        if k >= cells.len() || !serial(&cells[k].1, next) {
+            break;
+        }
+        let mut row = Vec::new();
+        let mut j = k + 1;
+        while j < cells.len() && row.len() < width - 1 {
+            let text = &cells[j].1;
+            if serial(text, next + 1) || ends_table(text) {
+                break;
+            }
+            row.push(text.clone());
+            j += 1;
+        }
+        if row.is_empty() {
+            break;
+        }
+        end_line = cells[j - 1].0 + 1;
+        rows.push(row);
+        k = j;
+        next += 1;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let (header, columns) = if with_header {
+        (header, columns)
+    } else {
+        let header: Vec<String> = [
+            "序号",
+            "活动内容",
+            "具体内容",
+            "活动时间",
+            "牵头单位",
+            "配合单位",
+        ]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+        let columns = header.iter().map(|h| holds(h)).collect();
+        (header, columns)
+    };
+    // Without a header the rows must look like tasks: most hold a time or
+    // departments.
+    let typed = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| is_time(c) || is_departments(c)))
+        .count();
+    if typed * 2 < rows.len() + 1 {
+        return None;
+    }
+    let mut out = vec![header.clone()];
+    for (n, row) in rows.into_iter().enumerate() {
+        let mut placed = vec![String::new(); header.len()];
+        placed[0] = (n + 1).to_string();
+        if row.len() == header.len() - 1 && with_header {
+            for (i, cell) in row.into_iter().enumerate() {
+                placed[i + 1] = cell;
+            }
+        } else {
+            place_by_content(&row, &columns, &mut placed);
+        }
+        out.push(placed);
+    }
+    Some((out, end_line))
+}
+
+/// A row's cells put under the columns that can hold them, in order: a
+/// time under a time column, departments under a department column, text
+/// under the next text column; a cell that fits nowhere joins the cell
+/// before it.
+fn place_by_content(row: &[String], columns: &[super::table::Holds], placed: &mut [String]) {
+    use super::table::Holds;
+    let mut at = 1;
+    for cell in row.iter().filter(|c| !c.is_empty()) {
+        let fits = |holds: Holds| match holds {
+            Holds::Serial => false,
+            Holds::Time => is_time(cell),
+            Holds::Departments => is_departments(cell),
+            Holds::Text => !is_time(cell) && !is_departments(cell) || at == 1,
+        };
+        match (at..columns.len()).find(|&i| fits(columns[i])) {
+            Some(i) => {
+                placed[i] = cell.clone();
+                at = i + 1;
+            }
+            None => {
+                let last = (1..at).rev().find(|&i| !placed[i].is_empty()).unwrap_or(1);
+                if !placed[last].is_empty() {
+                    placed[last].push('\n');
+                }
+                placed[last].push_str(cell);
+            }
+        }
+    }
+}
+
+/// What ends a flattened table: the next heading of the notice.
+fn ends_table(text: &str) -> bool {
+    matches!(
+        super::lines::numbering(text),
+        Some((super::lines::Rank::One | super::lines::Rank::Two, _, _))
+    ) || text.starts_with("附件")
+        || text.starts_with("联系人")
+}
+
+/// A time or period as a task's time cell has it: 9月, 9月1日-3日, 全年.
+fn is_time(text: &str) -> bool {
+    let count = text.chars().count();
+    (1..=24).contains(&count)
+        && !text.contains('。')
+        && (text.contains(['月', '日', '周'])
+            || ["全年", "长期", "常态", "持续", "即日起"]
+                .iter()
+                .any(|w| text.contains(w)))
+        && !is_departments(text)
+}
+
+/// Department names only: 质量股、办公室.
+fn is_departments(text: &str) -> bool {
+    let names = super::lines::split_names(text);
+    !names.is_empty() && names.iter().all(|n| super::lines::is_department(n))
+}
+
 /// Consecutive rows written "| a | b | c |" or "a<TAB>b<TAB>c" (at least two
 /// rows of at least three cells).
 fn inline_rows(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
@@ -244,6 +453,28 @@ mod tests {
         assert_eq!(rows[2], ["2", "开放日", "检测所", ""]);
         assert_eq!(rows[3], ["3", "培训", "质量股", "办公室"]);
         assert_eq!(items[2], Item::Line("四、活动要求".into()));
+    }
+
+    #[test]
+    fn a_table_flattened_one_cell_a_line() {
+        let text = "三、活动安排\n序号\n活动内容\n活动时间\n牵头单位\n配合单位\n1\n开展检查\n9月\n质量股\n&nbsp;\n2\n开放日\n9月15日\n检测所\n3\n培训\n质量股\n办公室\n四、活动要求";
+        let found = items(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        let Item::Table(rows) = &found[1] else {
+            panic!("{found:?}")
+        };
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1], ["1", "开展检查", "9月", "质量股", ""]);
+        assert_eq!(rows[2], ["2", "开放日", "9月15日", "检测所", ""]);
+        assert_eq!(rows[3], ["3", "培训", "", "质量股", "办公室"]);
+        let no_header = "1\n开展检查\n9月\n质量股\n2\n开放日\n9月15日\n检测所\n五、其他";
+        let found = items(no_header);
+        assert!(
+            matches!(&found[0], Item::Table(rows) if rows.len() == 3),
+            "{found:?}"
+        );
+        let plain = "1\n这是一句话\n2\n另一句话";
+        assert!(items(plain).iter().all(|i| matches!(i, Item::Line(_))));
     }
 
     #[test]
