@@ -232,7 +232,7 @@ pub fn generated(index: usize) -> Notice {
     };
     let long_cover = index % 4 >= 2;
     Notice {
-        shape: if index % 2 == 0 {
+        shape: if index.is_multiple_of(2) {
             NoticeShape::IssuesPlan
         } else {
             NoticeShape::Direct
@@ -313,7 +313,7 @@ pub fn generated(index: usize) -> Notice {
             sealed: index % 4 != 1,
             proxy_note: String::new(),
         },
-        note: if (index / 2) % 2 == 0 {
+        note: if (index / 2).is_multiple_of(2) {
             "此件主动公开".into()
         } else {
             String::new()

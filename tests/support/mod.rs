@@ -570,30 +570,36 @@ fn font_replacement_profile(name: &str, replacements: &[(&str, &str)]) -> PathBu
 /// Converts many .docx files to PDF in one LibreOffice run (one start-up
 /// for all), into `out`, with fonts replaced as in
 /// [`libreoffice_pdf_with_fonts`] (none when `replacements` is empty);
-/// returns each file's PDF path, in order.
+/// returns each file's PDF path, in order. Files a run left without a PDF
+/// (LibreOffice sometimes ends a long batch early, and says nothing) are
+/// converted again in a second run.
 pub fn libreoffice_pdfs(
     docxs: &[PathBuf],
     out: &Path,
     replacements: &[(&str, &str)],
 ) -> Vec<PathBuf> {
     let profile = font_replacement_profile("lo-profile-batch", replacements);
-    let status = Command::new("libreoffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out)
-        .args(docxs)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("LibreOffice is installed (scripts/test.sh installs it)");
-    assert!(status.success(), "LibreOffice failed");
-    docxs
-        .iter()
-        .map(|docx| out.join(docx.with_extension("pdf").file_name().unwrap()))
-        .collect()
+    let pdf_of = |docx: &PathBuf| out.join(docx.with_extension("pdf").file_name().unwrap());
+    for _ in 0..2 {
+        let missing: Vec<&PathBuf> = docxs.iter().filter(|d| !pdf_of(d).is_file()).collect();
+        if missing.is_empty() {
+            break;
+        }
+        let status = Command::new("libreoffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(out)
+            .args(missing)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("LibreOffice is installed (scripts/test.sh installs it)");
+        assert!(status.success(), "LibreOffice failed");
+    }
+    docxs.iter().map(pdf_of).collect()
 }
 
 /// A PDF's page count (pdfinfo, from poppler-utils); none when the file is
