@@ -368,10 +368,29 @@ pub fn district_cover_with_note(extra: usize) -> Notice {
     notice
 }
 
+/// The notice with a first paragraph of `lines` full body lines, which
+/// moves everything after it down the pages by whole lines.
+pub fn with_opening_lines(mut notice: Notice, lines: usize) -> Notice {
+    const TEXT: &str = "质量强国建设深入推进市场监管部门围绕中心服务大局全面提升产品工程和服务质量";
+    // 26 characters after the first line's indent, 28 on each line after.
+    let text: String = TEXT.chars().cycle().take(26 + 28 * (lines - 1)).collect();
+    notice.sections.insert(
+        0,
+        Section {
+            id: 99,
+            heading: String::new(),
+            content: SectionContent::Preamble {
+                paragraphs: vec![text],
+            },
+        },
+    );
+    notice
+}
+
 /// Everything the page-count test compares: both samples, the five
 /// templates, the report's district notice with its cover at lengths that
-/// move the 附注 across the first page's foot, and `generated`
-/// notices.
+/// move the 附注 across the first page's foot, a chain of headings at a
+/// page's foot, and `generated` notices.
 pub fn corpus(generated_count: usize) -> Vec<(String, Notice)> {
     let mut out = vec![
         (
@@ -392,6 +411,11 @@ pub fn corpus(generated_count: usize) -> Vec<(String, Notice)> {
             district_cover_with_note(extra),
         ));
     }
+    // 三、活动安排 and （一） at the foot of page 2: both move to page 3.
+    out.push((
+        "heading-chain".to_owned(),
+        with_opening_lines(generated(33), 16),
+    ));
     for index in 0..generated_count {
         out.push((format!("generated-{index:02}"), generated(index)));
     }
