@@ -37,17 +37,78 @@ pub fn import_docx(bytes: &[u8]) -> Result<ImportReport, String> {
 
 /// The document's paragraphs and tables, as the parser reads them.
 pub(crate) fn items_of(bytes: &[u8]) -> Result<Vec<Item>, String> {
-    let (xml, numbering) = document_xml(bytes)?;
-    let numbering = numbering
+    let (xml, numbering, headers) = document_xml(bytes)?;
+    let mut numbering = numbering
         .as_deref()
         .map(Numbering::read)
         .unwrap_or_default();
-    items(&xml, numbering)
+    let first_header = first_page_header(&xml)
+        .and_then(|id| headers.iter().find(|(rid, _)| *rid == id))
+        .map(|(_, xml)| xml.clone());
+    let mut out = Vec::new();
+    // A 红头 set in the first page's header comes before the body.
+    if let Some(header) = first_header {
+        out.extend(header_items(&header, &mut numbering));
+    }
+    out.extend(items(&xml, numbering)?);
+    Ok(out)
+}
+
+/// The relationship id of the header shown on the first page: the first
+/// section's "first" header when it has a different first page, else its
+/// default one.
+fn first_page_header(xml: &str) -> Option<String> {
+    if !nesting_within(xml, MAX_DEPTH) {
+        return None;
+    }
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+    };
+    let doc = Document::parse_with_options(xml, options).ok()?;
+    let section = doc.descendants().find(|n| n.has_tag_name((W, "sectPr")))?;
+    let title_page = section.children().any(|n| n.has_tag_name((W, "titlePg")));
+    let reference = |kind: &str| {
+        section
+            .children()
+            .filter(|n| n.has_tag_name((W, "headerReference")))
+            .find(|n| n.attribute((W, "type")).unwrap_or("default") == kind)
+            .and_then(|n| {
+                n.attributes()
+                    .find(|a| a.name() == "id")
+                    .map(|a| a.value().to_owned())
+            })
+    };
+    if title_page {
+        reference("first").or_else(|| reference("default"))
+    } else {
+        reference("default")
+    }
+}
+
+/// A header part's paragraphs and tables; a header that cannot be read
+/// adds nothing.
+fn header_items(xml: &str, numbering: &mut Numbering) -> Vec<Item> {
+    if !nesting_within(xml, MAX_DEPTH) {
+        return Vec::new();
+    }
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+    };
+    let Ok(doc) = Document::parse_with_options(xml, options) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let _ = block_children(doc.root_element(), 0, numbering, &mut out);
+    out
 }
 
 /// The main document part's XML, after checking what kind of file this
 /// is, and the numbering part's when there is one.
-fn document_xml(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+type Parts = (String, Option<String>, Vec<(String, String)>);
+
+fn document_xml(bytes: &[u8]) -> Result<Parts, String> {
     if bytes.is_empty() {
         return Err("文件是空的。".into());
     }
@@ -97,7 +158,43 @@ fn document_xml(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     let numbering = has(&numbering_name)
         .then(|| read_limited(&mut archive, &numbering_name, MAX_NUMBERING_BYTES).ok())
         .flatten();
-    Ok((document, numbering))
+    // The headers, by relationship id (a 红头 may be set in one).
+    let rels_name = if folder.is_empty() {
+        "_rels/document.xml.rels".to_owned()
+    } else {
+        let file = main.rsplit_once('/').map_or(main.as_str(), |(_, f)| f);
+        format!("{folder}/_rels/{file}.rels")
+    };
+    let mut headers = Vec::new();
+    if let Ok(rels) = read_limited(&mut archive, &rels_name, 1024 * 1024) {
+        if nesting_within(&rels, MAX_DEPTH) {
+            if let Ok(doc) = Document::parse(&rels) {
+                let targets: Vec<(String, String)> = doc
+                    .descendants()
+                    .filter(|n| n.tag_name().name() == "Relationship")
+                    .filter(|n| n.attribute("Type").is_some_and(|t| t.ends_with("/header")))
+                    .filter_map(|n| {
+                        Some((
+                            n.attribute("Id")?.to_owned(),
+                            n.attribute("Target")?.to_owned(),
+                        ))
+                    })
+                    .take(8)
+                    .collect();
+                for (id, target) in targets {
+                    let path = match target.strip_prefix('/') {
+                        Some(absolute) => absolute.to_owned(),
+                        None if folder.is_empty() => target,
+                        None => format!("{folder}/{target}"),
+                    };
+                    if let Ok(xml) = read_limited(&mut archive, &path, 1024 * 1024) {
+                        headers.push((id, xml));
+                    }
+                }
+            }
+        }
+    }
+    Ok((document, numbering, headers))
 }
 
 fn too_many_entries() -> String {
@@ -266,7 +363,7 @@ fn block_children(
         match (name.namespace(), name.name()) {
             (Some(W), "p") => paragraph(child, depth + 1, numbering, out)?,
             (Some(W), "tbl") => out.push(Item::Table(table(child, depth + 1, numbering)?)),
-            (Some(W), "sdt" | "sdtContent" | "customXml" | "ins" | "smartTag") => {
+            (Some(W), "sdt" | "sdtContent" | "customXml" | "ins" | "moveTo" | "smartTag") => {
                 block_children(child, depth + 1, numbering, out)?
             }
             (Some(MC), "AlternateContent") => {
@@ -340,7 +437,8 @@ fn inline(
             }
             (Some(W), "txbxContent") => block_children(child, depth + 1, numbering, boxes)?,
             // Deleted text, field instructions, and what Word keeps twice.
-            (Some(W), "del" | "delText" | "instrText" | "pPr" | "rPr") => {}
+            // Text moved away during review stands again where it went.
+            (Some(W), "del" | "delText" | "instrText" | "pPr" | "rPr" | "moveFrom") => {}
             (Some(MC), "AlternateContent") => {
                 if let Some(choice) = child.children().find(|c| c.has_tag_name((MC, "Choice"))) {
                     inline(choice, depth + 1, numbering, lines, boxes)?;

@@ -190,10 +190,6 @@ pub fn is_noise(line: &str) -> bool {
         "最佳分辨率",
         "建议使用IE",
         "浏览器浏览本站",
-        "关注我们",
-        "微信公众号",
-        "官方微博",
-        "视频号",
         "浏览次数：",
         "浏览次数:",
         "阅读量：",
@@ -265,7 +261,14 @@ pub fn is_noise(line: &str) -> bool {
         "©",
     ];
     let line = line.trim();
-    EXACT.contains(&line)
+    // A site's invitation to follow it, injected into the text.
+    let follow = line.chars().count() <= 40
+        && (line.contains("关注") || line.starts_with("更多"))
+        && ["公众号", "微博", "抖音", "视频号", "客户端"]
+            .iter()
+            .any(|w| line.contains(w));
+    follow
+        || EXACT.contains(&line)
         || (line.chars().count() <= 80 && CONTAINS.iter().any(|p| line.contains(p)))
         || STARTS.iter().any(|p| line.starts_with(p))
 }
@@ -385,6 +388,11 @@ pub fn numbering(line: &str) -> Option<(Rank, usize, &str)> {
         }
         if let Some(n) = chinese_number(inner) {
             return Some((Rank::Two, n, text));
+        }
+        // （）开展… : a number the web page lost; its place is the second
+        // level, where empty brackets are seen.
+        if inner.trim().is_empty() && text.chars().count() >= 4 {
+            return Some((Rank::Two, 0, text));
         }
         let digits = ascii_digits(inner);
         if (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -621,7 +621,8 @@ impl Parser {
                 let mut organs = Vec::new();
                 let mut proxy = String::new();
                 let mut k = j;
-                while k > from && j - k < 6 {
+                // A joint notice of many organs signs on many lines.
+                while k > from && j - k < 24 {
                     let Some((names, note)) = self.line(k - 1).and_then(signature_organs) else {
                         break;
                     };
@@ -815,12 +816,28 @@ impl Parser {
 
     /// 附件：1.… and the numbered lines after it; gives the next position.
     fn attachments(&mut self, free: &[usize], at: usize, first: &str) -> usize {
+        // 附件:. 名称 — a stray mark a web page left after the label.
+        let trimmed = first.trim_start_matches(['.', '．', '。', '、', ' ']);
+        if trimmed.len() < first.len() && !trimmed.is_empty() {
+            let stray = &first[..first.len() - trimmed.len()];
+            self.normalised
+                .push(format!("附件标记后多余的“{}”已去掉", stray.trim()));
+        }
+        let first = trimmed;
         let numbered = lines::numbering(first);
         let first = numbered.map_or(first, |n| n.2).to_owned();
-        self.notice.attachments.push(first);
+        // Several attachments on one line: 1.名称 2.名称
+        let parts = split_numbered_list(&first);
+        self.notice.attachments.extend(parts);
         self.take(free[at]);
         let mut k = at + 1;
-        if numbered.is_some() {
+        // The list goes on with 2. when the first number was lost.
+        let goes_on = free
+            .get(k)
+            .and_then(|&i| self.line(i))
+            .and_then(lines::numbering)
+            .is_some_and(|(rank, n, _)| rank == Rank::Three && n == 2);
+        if numbered.is_some() || goes_on {
             while let Some(&i) = free.get(k) {
                 match self.line(i).and_then(lines::numbering) {
                     Some((Rank::Three, _, text)) => {
@@ -890,6 +907,13 @@ impl Parser {
             if let Some(contact) = self.line(i).and_then(lines::contact) {
                 self.contact(contact);
                 self.take(i);
+            } else if let Some((rest, contact)) = self.line(i).and_then(contact_in_sentence) {
+                self.normalised.push(format!(
+                    "联系人从正文中取出，单独列出：“{}”",
+                    compose::contact_line(&contact)
+                ));
+                self.contact(contact);
+                self.entries[i] = Entry::Line(rest);
             }
             k += 1;
         }
@@ -1053,6 +1077,36 @@ impl Parser {
         }
         let plain = pieces.iter().all(|p| p.rank.is_none());
         let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+        // Numbered requirements followed by a closing paragraph or two
+        // (请各单位于…报送): the requirements, then the paragraphs.
+        let rank = pieces.first().and_then(|p| p.rank);
+        let numbered = pieces.iter().take_while(|p| p.rank == rank).count();
+        let requirement_rank = matches!(rank, Some(Rank::Two | Rank::Three));
+        if has(&["要求", "保障", "措施", "注意"])
+            && requirement_rank
+            && numbered < pieces.len()
+            && pieces[numbered..].iter().all(|p| p.rank.is_none())
+        {
+            let items: Vec<Requirement> = pieces[..numbered]
+                .iter()
+                .map(|p| requirement(&p.text))
+                .collect();
+            self.note(format!(
+                "{label}：{}条，另有{}段文字",
+                items.len(),
+                pieces.len() - numbered
+            ));
+            self.push_section(heading, SectionContent::Requirements { items });
+            let blocks = pieces[numbered..]
+                .iter()
+                .map(|p| TextBlock {
+                    level: Default::default(),
+                    text: p.raw.clone(),
+                })
+                .collect();
+            self.push_section(String::new(), SectionContent::Text { blocks });
+            return;
+        }
         let content = if let Some((intro, groups)) = by_department(&pieces) {
             self.note(format!("{label}：{}个部门的活动", groups.len()));
             if intro > 0 {
@@ -1083,7 +1137,9 @@ impl Parser {
             SectionContent::Time { text }
         } else if has(&["要求", "保障", "措施", "注意"])
             && !pieces.is_empty()
-            && pieces.iter().all(|p| p.rank == Some(Rank::Two))
+            && (pieces.iter().all(|p| p.rank == Some(Rank::Two))
+                || pieces.iter().all(|p| p.rank == Some(Rank::Three))
+                || (pieces.len() >= 2 && pieces.iter().all(|p| p.rank.is_none() && led(&p.text))))
         {
             let items: Vec<Requirement> = pieces.iter().map(|p| requirement(&p.text)).collect();
             self.note(format!("{label}：{}条", items.len()));
@@ -1400,6 +1456,78 @@ fn first_sentence(text: &str) -> (String, String) {
         }
         _ => (text.trim().to_owned(), String::new()),
     }
+}
+
+/// 名称一 2.名称二 3.名称三 → each name: items numbered on one line.
+fn split_numbered_list(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    let mut next = 2;
+    loop {
+        let marks = [
+            format!(" {next}."),
+            format!(" {next}、"),
+            format!(" {next}．"),
+        ];
+        let found = marks
+            .iter()
+            .filter_map(|m| rest.find(m.as_str()).map(|at| (at, m.len())))
+            .min();
+        match found {
+            Some((at, len)) if at > 0 => {
+                out.push(rest[..at].trim().to_owned());
+                rest = rest[at + len..].trim();
+                next += 1;
+            }
+            _ => break,
+        }
+    }
+    out.push(rest.to_owned());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A contact inside a paragraph: …报送质量股（联系人：张三，电话：…）。 or
+/// …报送质量股，联系人：张三，电话：…。 Gives the paragraph without it and
+/// the contact.
+fn contact_in_sentence(line: &str) -> Option<(String, Contact)> {
+    let at = line.find("联系人")?;
+    if at == 0 {
+        return None;
+    }
+    let before = &line[..at];
+    if let Some(open) = before.strip_suffix(['（', '(']) {
+        let close = line[at..].find(['）', ')'])? + at;
+        let inner = &line[at..close];
+        let contact = lines::contact(inner)?;
+        let close_len = line[close..].chars().next().map_or(1, char::len_utf8);
+        let after = &line[close + close_len..];
+        // …报送质量股。（联系人…）。 keeps one full stop.
+        let after = if open.ends_with(['。', '.']) {
+            after.trim_start_matches(['。', '.'])
+        } else {
+            after
+        };
+        return Some((format!("{open}{after}"), contact));
+    }
+    if before.ends_with(['，', ',', '。', '；']) {
+        let contact = lines::contact(&line[at..])?;
+        let rest = before.trim_end_matches(['，', ',', '；']).to_owned();
+        let rest = if rest.ends_with('。') {
+            rest
+        } else {
+            format!("{rest}。")
+        };
+        return Some((rest, contact));
+    }
+    None
+}
+
+/// A paragraph that opens with a short lead sentence, as requirements
+/// written without numbers do: 加强组织领导。各单位要…
+fn led(text: &str) -> bool {
+    text.split_once('。')
+        .is_some_and(|(lead, rest)| (2..=16).contains(&lead.chars().count()) && !rest.is_empty())
 }
 
 /// （一）加强组织领导。县局各股室要… → lead and text.
