@@ -85,6 +85,24 @@ fn notice_pages_prints_the_preview_page_count() {
 }
 
 #[test]
+fn the_date_keeps_the_note_on_its_page_in_the_file() {
+    let dir = support::temp_dir("pages-note");
+    let docx = dir.join("note.docx");
+    let notice = support::corpus::district_cover_with_note(0);
+    let bytes = export_docx(&notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
+    std::fs::write(&docx, bytes).unwrap();
+    let xml = support::zip_part(&docx, "word/document.xml");
+    let paragraph_with = |text: &str| {
+        let at = xml.find(text).unwrap_or_else(|| panic!("no {text}"));
+        let start = xml[..at].rfind("<w:p ").max(xml[..at].rfind("<w:p>")).unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap();
+        xml[start..end].to_owned()
+    };
+    assert!(paragraph_with("2021年9月6日").contains("<w:keepNext"));
+    assert!(!paragraph_with("（此件主动公开）").contains("<w:keepNext"));
+}
+
+#[test]
 fn the_corpus_has_every_shape() {
     use notice_desk::core::{NoticeShape, TaskLayout};
     let corpus = support::corpus::corpus(GENERATED);

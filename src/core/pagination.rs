@@ -529,9 +529,10 @@ impl Flow {
         }
     }
 
-    /// Pieces kept on one page when they fit on one (keep with next).
-    fn keep(&mut self, heights: &[i32]) {
-        let total: i32 = heights.iter().sum();
+    /// Pieces kept on one page when they fit on one (keep with next),
+    /// together with `after` twips of what follows them.
+    fn keep(&mut self, heights: &[i32], after: i32) {
+        let total: i32 = heights.iter().sum::<i32>() + after;
         if self.y + total > PAGE && self.y > 0 && total <= PAGE {
             self.new_page();
         }
@@ -628,6 +629,25 @@ impl Flow {
             }
         }
     }
+}
+
+/// Lines of the 附注, indented two characters.
+fn note_lines(text: &str) -> u32 {
+    let width = spec::TEXT_WIDTH as i32;
+    line_count(
+        text,
+        width - spec::BODY_FIRST_LINE_INDENT,
+        width,
+        spec::SIZE_BODY,
+        spec::BODY_CHAR_SPACING,
+    )
+}
+
+/// Whether the 成文日期 keeps the block after it on its page: the 附注
+/// stands on the line after the date (§7.3.7), never alone on the next
+/// page.
+pub fn signature_keeps_with_next(next: Option<&Block>) -> bool {
+    matches!(next, Some(Block::Note(_)))
 }
 
 /// Lines of a body paragraph.
@@ -740,12 +760,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
             Block::Paragraph { spans, indent } => {
                 flow.lines(paragraph_lines(spans, *indent), line);
             }
-            Block::Note(text) => {
-                flow.lines(
-                    body(text, width - spec::BODY_FIRST_LINE_INDENT, width),
-                    line,
-                );
-            }
+            Block::Note(text) => flow.lines(note_lines(text), line),
             Block::TaskTable { header, rows } => {
                 let widths = super::compose::task_column_widths(rows, spec::TEXT_WIDTH);
                 let lines_of = |cells: &[String; 5]| {
@@ -781,7 +796,14 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                     let lines = body(&text, width - right, width - right);
                     heights.extend(std::iter::repeat_n(line, lines as usize));
                 }
-                flow.keep(&heights);
+                // With the first line of a 附注 after it, as the writer's
+                // keep-with-next on the date keeps it.
+                let note = if signature_keeps_with_next(blocks.get(i + 1)) {
+                    line
+                } else {
+                    0
+                };
+                flow.keep(&heights, note);
             }
             Block::PageBreak => flow.line(line),
             Block::Imprint { .. } => unreachable!(),

@@ -102,7 +102,7 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let mut marks = 0;
     let mut previous: Option<&Block> = None;
     let mut imprint = None;
-    for block in &blocks {
+    for (i, block) in blocks.iter().enumerate() {
         if matches!(block, Block::Imprint { .. }) {
             imprint = Some(block);
             continue;
@@ -111,6 +111,11 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
             writer.push(blank_line());
         }
         writer.block(block, marks);
+        if matches!(block, Block::Signature { .. })
+            && pagination::signature_keeps_with_next(blocks.get(i + 1))
+        {
+            writer.keep_last_with_next();
+        }
         for _ in 0..pagination::blank_lines_after(block) {
             writer.push(blank_line());
         }
@@ -634,6 +639,13 @@ impl Writer {
         section.footer_reference = last.footer_reference.clone();
         section.even_footer_reference = last.even_footer_reference.clone();
         section
+    }
+
+    /// Keeps the last paragraph written on the page of the next one.
+    fn keep_last_with_next(&mut self) {
+        if let Some(DocumentChild::Paragraph(last)) = self.docx.document.children.last_mut() {
+            last.property.keep_next = Some(true);
+        }
     }
 
     /// Ends the section with the last paragraph written.

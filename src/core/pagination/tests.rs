@@ -270,6 +270,31 @@ fn headings_kept_with_each_other_move_to_the_next_page_together() {
 }
 
 #[test]
+fn the_note_never_leaves_the_date_for_a_page_of_its_own() {
+    let signature = Block::Signature {
+        organs: vec!["砀山县市场监督管理局".into()],
+        date: "2021年9月6日".into(),
+        sealed: true,
+    };
+    // Two blank lines, organ and date fill page 1 to its 22nd line.
+    let mut blocks = lines_of_body(18);
+    blocks.push(signature.clone());
+    assert_eq!(paginate(&blocks).body_pages, 1);
+    // A 附注 after the date takes the date and the organ along to page 2.
+    blocks.push(Block::Note("（此件主动公开）".into()));
+    let layout = lay_out(&blocks);
+    let pages_of = |block| {
+        let pieces = layout.pieces.iter().filter(|p| p.block == block);
+        pieces.map(|p| p.page).collect::<Vec<_>>()
+    };
+    assert_eq!(pages_of(18), [2, 2]);
+    assert_eq!(pages_of(19), [2]);
+    assert_eq!(layout.pagination.body_pages, 2);
+    assert!(signature_keeps_with_next(blocks.get(19)));
+    assert!(!signature_keeps_with_next(None));
+}
+
+#[test]
 fn sealed_and_unsealed_signatures_are_placed_as_the_standard_says() {
     let organs = vec!["砀山县市场监督管理局".to_owned()];
     let sealed = signature_lines(&organs, "2021年9月6日", true);
