@@ -94,7 +94,10 @@ fn the_date_keeps_the_note_on_its_page_in_the_file() {
     let xml = support::zip_part(&docx, "word/document.xml");
     let paragraph_with = |text: &str| {
         let at = xml.find(text).unwrap_or_else(|| panic!("no {text}"));
-        let start = xml[..at].rfind("<w:p ").max(xml[..at].rfind("<w:p>")).unwrap();
+        let start = xml[..at]
+            .rfind("<w:p ")
+            .max(xml[..at].rfind("<w:p>"))
+            .unwrap();
         let end = at + xml[at..].find("</w:p>").unwrap();
         xml[start..end].to_owned()
     };
