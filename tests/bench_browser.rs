@@ -5,13 +5,18 @@
 //!   first visit (new browser profile) and repeat visits (service worker);
 //! - export of a 10-, 200- and 1,000-task notice through the export worker;
 //! - the worker's memory across 100 exports;
-//! - keystroke to updated DOM with a 200-task draft and the preview open.
+//! - keystroke to updated DOM with a 200-task draft and the preview open;
+//! - and, in its own test, the first load on an emulated old office PC
+//!   (CPU 4x, 10 Mbit/s, 20 ms, gzip, no cache; two window sizes, a slow
+//!   link, repeat visits), interleaved with the JavaScript peer's build when
+//!   `PEER_DIST` names it.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use fantoccini::Client;
 use std::time::Duration;
+use support::load::{App, Conditions, Load, OLD_OFFICE_PC};
 use support::notices::table_notice;
 use support::ui::*;
 
@@ -227,4 +232,172 @@ async fn speed_in_chromium() {
     );
     spread("keystroke to updated preview DOM, 200 tasks", "ms", preview);
     client.close().await.unwrap();
+}
+
+fn median(samples: &[f64]) -> f64 {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[(sorted.len() - 1) / 2]
+}
+
+/// How many loads of each app per setting (`NOTICE_BENCH_RUNS`, at least 7).
+fn runs() -> usize {
+    std::env::var("NOTICE_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7)
+}
+
+/// Prints one app's loads: time to usable and to the preview, and what
+/// went over the wire before the form was usable.
+fn report(setting: &str, app: &App, loads: &[Load]) {
+    let label = format!("first load, {setting}, {}", app.name);
+    spread(
+        &format!("{label}: navigation to usable form"),
+        "ms",
+        loads.iter().map(|l| l.usable).collect(),
+    );
+    spread(
+        &format!("{label}: navigation to preview drawn"),
+        "ms",
+        loads.iter().map(|l| l.preview).collect(),
+    );
+    let bytes: Vec<f64> = loads.iter().map(Load::bytes_before_usable).collect();
+    let requests: Vec<f64> = loads
+        .iter()
+        .map(|l| l.before_usable().len() as f64)
+        .collect();
+    let all: Vec<f64> = loads.iter().map(|l| l.requests.len() as f64).collect();
+    println!(
+        "{label}: before usable {:.0} B on the wire in {:.0} requests (median; min {:.0} B / {:.0}, max {:.0} B / {:.0}); {:.0} requests in all by the time the preview was drawn",
+        median(&bytes),
+        median(&requests),
+        bytes.iter().copied().fold(f64::MAX, f64::min),
+        requests.iter().copied().fold(f64::MAX, f64::min),
+        bytes.iter().copied().fold(0.0, f64::max),
+        requests.iter().copied().fold(0.0, f64::max),
+        median(&all),
+    );
+}
+
+/// Prints this app's time over the peer's, pair by pair.
+fn ratios(setting: &str, measure: &str, ours: &[f64], peer: &[f64]) {
+    let pairs: Vec<f64> = ours.iter().zip(peer).map(|(o, p)| o / p).collect();
+    println!(
+        "ratio to the peer, {setting}, {measure}, per pair: {}",
+        pairs
+            .iter()
+            .map(|r| format!("{r:.2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    spread(
+        &format!("ratio to the peer, {setting}, {measure}"),
+        "x",
+        pairs,
+    );
+}
+
+/// First visits of each app, interleaved (who goes first alternates).
+async fn first_visits(
+    driver: &support::Driver,
+    apps: &[(App, String)],
+    setting: &str,
+    conditions: Conditions,
+) {
+    println!("-- {setting}: {}", conditions.describe());
+    let mut loads: Vec<Vec<Load>> = vec![Vec::new(); apps.len()];
+    for run in 0..runs() {
+        for k in 0..apps.len() {
+            let i = (k + run) % apps.len();
+            let (app, url) = &apps[i];
+            loads[i].push(support::load::first_visit(driver, url, app, conditions).await);
+        }
+    }
+    for (i, (app, _)) in apps.iter().enumerate() {
+        report(setting, app, &loads[i]);
+    }
+    if apps.len() == 2 {
+        let usable = |l: &Vec<Load>| l.iter().map(|l| l.usable).collect::<Vec<_>>();
+        let preview = |l: &Vec<Load>| l.iter().map(|l| l.preview).collect::<Vec<_>>();
+        ratios(setting, "usable", &usable(&loads[0]), &usable(&loads[1]));
+        ratios(setting, "preview", &preview(&loads[0]), &preview(&loads[1]));
+    }
+}
+
+/// Repeat visits: each app loaded once, its service worker in control,
+/// then reloaded; the HTTP cache stays off.
+async fn repeat_visits(driver: &support::Driver, apps: &[(App, String)], conditions: Conditions) {
+    let setting = "repeat visit (service worker)";
+    println!("-- {setting}: {}", conditions.describe());
+    let mut clients = Vec::new();
+    for (app, url) in apps {
+        let client = support::load::slowed_browser(driver, conditions, app.preview).await;
+        support::load::load(&client, url).await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while js(
+            &client,
+            "return !!navigator.serviceWorker.controller;",
+            vec![],
+        )
+        .await
+        .as_bool()
+            != Some(true)
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{}: no service worker in control",
+                app.name
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Let the worker finish storing what it keeps.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        clients.push(client);
+    }
+    let mut loads: Vec<Vec<Load>> = vec![Vec::new(); apps.len()];
+    for run in 0..runs() {
+        for k in 0..apps.len() {
+            let i = (k + run) % apps.len();
+            loads[i].push(support::load::load(&clients[i], &apps[i].1).await);
+        }
+    }
+    for (i, (app, _)) in apps.iter().enumerate() {
+        report(setting, app, &loads[i]);
+    }
+    if apps.len() == 2 {
+        let usable = |l: &Vec<Load>| l.iter().map(|l| l.usable).collect::<Vec<_>>();
+        ratios(setting, "usable", &usable(&loads[0]), &usable(&loads[1]));
+    }
+    for client in clients {
+        client.close().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: run scripts/bench.sh"]
+async fn first_load_on_an_old_office_pc() {
+    let mut apps = vec![App::ours()];
+    apps.extend(App::peer());
+    let apps: Vec<(App, String)> = apps
+        .into_iter()
+        .map(|app| {
+            let url = support::load::serve_gzip(app.root.clone());
+            (app, url)
+        })
+        .collect();
+    if apps.len() < 2 {
+        println!("first load: PEER_DIST not set, the peer is not measured");
+    }
+    let driver = support::start_chromedriver();
+    first_visits(&driver, &apps, "1440x900", OLD_OFFICE_PC).await;
+    first_visits(
+        &driver,
+        &apps,
+        "1024x768",
+        OLD_OFFICE_PC.viewport(1024, 768),
+    )
+    .await;
+    first_visits(&driver, &apps, "slow link", OLD_OFFICE_PC.link(2e6, 100.0)).await;
+    repeat_visits(&driver, &apps, OLD_OFFICE_PC).await;
 }

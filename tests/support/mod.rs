@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod load;
 pub mod notices;
 pub mod random;
 
