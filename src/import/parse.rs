@@ -28,6 +28,8 @@ enum Entry {
 struct Piece {
     index: Option<usize>,
     rank: Option<Rank>,
+    /// The number as written (0 for empty brackets).
+    number: Option<usize>,
     text: String,
     raw: String,
     table: bool,
@@ -617,7 +619,8 @@ impl Parser {
             let Some(line) = self.line(j) else {
                 continue;
             };
-            if let Some(date) = lines::date_line(line) {
+            let date = lines::date_line(line);
+            if date.is_some() || garbled_date(line) {
                 let mut organs = Vec::new();
                 let mut proxy = String::new();
                 let mut k = j;
@@ -632,7 +635,7 @@ impl Parser {
                     organs.splice(0..0, names);
                     k -= 1;
                 }
-                if organs.is_empty() && !self.date_alone_signs(from, j) {
+                if organs.is_empty() && (date.is_none() || !self.date_alone_signs(from, j)) {
                     continue;
                 }
                 return Some(Signature {
@@ -640,7 +643,7 @@ impl Parser {
                     end: j + 1,
                     organs,
                     proxy,
-                    date: Some(date),
+                    date,
                 });
             }
             if let Some((start, end, date)) = lines::find_date(line) {
@@ -688,11 +691,25 @@ impl Parser {
         for i in signature.start..signature.end {
             self.take(i);
         }
+        if signature.date.is_none() {
+            // A date that is not one (2021年9月31日, 二〇二一年 月 日): kept
+            // as written in the report, for the user to put right.
+            let last = signature.end - 1;
+            if let Entry::Line(text) = &self.entries[last] {
+                let text = text.clone();
+                self.flagged.push(format!(
+                    "成文日期“{text}”不是有效的日期，未填入草稿（已列在未识别的内容中），请在“落款与版记”中填写"
+                ));
+                self.unrecognised.push((last, text));
+            }
+        }
         let sig = &mut self.notice.signature;
         sig.organs = signature.organs.clone();
         sig.date = signature.date;
         sig.proxy_note = signature.proxy.clone();
-        let date = signature.date.map(|d| d.to_string()).unwrap_or_default();
+        let date = signature
+            .date
+            .map_or_else(|| "（未能识别）".to_owned(), |d| d.to_string());
         self.note(format!(
             "署名：{}，成文日期：{date}",
             signature.organs.join("、")
@@ -918,7 +935,8 @@ impl Parser {
             k += 1;
         }
         let free: Vec<usize> = free.into_iter().filter(|&i| !self.used[i]).collect();
-        let pieces: Vec<Piece> = free.iter().map(|&i| self.piece(i)).collect();
+        let mut pieces: Vec<Piece> = free.iter().map(|&i| self.piece(i)).collect();
+        self.mend_numbering(&mut pieces);
         let first_heading = pieces.iter().position(|p| p.rank == Some(Rank::One));
         let preamble_end = match first_heading {
             Some(at) => at,
@@ -957,6 +975,7 @@ impl Parser {
                     pieces.push(Piece {
                         index: None,
                         rank: None,
+                        number: None,
                         text: inline.clone(),
                         raw: inline,
                         table: false,
@@ -969,6 +988,93 @@ impl Parser {
         }
         if let Some((heading, pieces)) = chunk {
             self.chunk(heading, pieces);
+        }
+    }
+
+    /// Headings the web page printed without their number (活动内容 between
+    /// 一、 and 三、) become headings again; numbers that are repeated,
+    /// skipped or empty are reported, as the app numbers anew.
+    fn mend_numbering(&mut self, pieces: &mut [Piece]) {
+        let heading_like = |p: &Piece| {
+            let count = p.text.chars().count();
+            p.rank.is_none()
+                && !p.table
+                && (2..=15).contains(&count)
+                && !p
+                    .text
+                    .contains(['。', '，', '；', '：', ':', ',', ';', '、'])
+                && !p.text.chars().any(|c| c.is_ascii_digit())
+                && !lines::is_department(&p.text)
+        };
+        let ones: Vec<usize> = (0..pieces.len())
+            .filter(|&i| pieces[i].rank == Some(Rank::One))
+            .collect();
+        let mut bounds: Vec<(Option<usize>, usize, usize)> = ones
+            .windows(2)
+            .map(|w| (Some(w[0]), w[1], pieces[w[0]].number.unwrap_or(0) + 1))
+            .collect();
+        if let Some(&first) = ones.first() {
+            if pieces[first].number == Some(2) {
+                bounds.insert(0, (None, first, 1));
+            }
+        }
+        for (before, after, missing) in bounds {
+            if pieces[after].number != Some(missing + 1) {
+                continue;
+            }
+            let from = before.map_or(0, |b| b + 1);
+            let candidates: Vec<usize> = (from..after)
+                .filter(|&k| heading_like(&pieces[k]))
+                .collect();
+            // Before the first heading, the missing one follows the opening.
+            let candidates = if before.is_none() {
+                candidates.into_iter().filter(|&k| k > 0).collect()
+            } else {
+                candidates
+            };
+            if let [k] = candidates[..] {
+                let number = compose::chinese_number(missing);
+                self.normalised.push(format!(
+                    "标题“{}”没有编号（前后是{}），按“{number}、”一级标题读取",
+                    pieces[k].text,
+                    before.map_or_else(
+                        || format!("开头和“{}”", pieces[after].raw),
+                        |b| format!("“{}”和“{}”", pieces[b].raw, pieces[after].raw)
+                    )
+                ));
+                pieces[k].rank = Some(Rank::One);
+                pieces[k].number = Some(missing);
+            }
+        }
+        // Numbers as written against numbers in order, level by level.
+        let mut last: [Option<usize>; 4] = [None; 4];
+        let mut odd = Vec::new();
+        for p in pieces.iter() {
+            let (Some(rank), Some(number)) = (p.rank, p.number) else {
+                continue;
+            };
+            let level = rank as usize;
+            let expected = last[level].map_or(1, |n| n + 1);
+            if number != expected {
+                odd.push(format!("“{}”（按顺序应为第{expected}项）", short(&p.raw)));
+            }
+            last[level] = Some(expected);
+            for deeper in last.iter_mut().skip(level + 1) {
+                *deeper = None;
+            }
+        }
+        if !odd.is_empty() {
+            let shown: Vec<&String> = odd.iter().take(5).collect();
+            self.normalised.push(format!(
+                "原文编号有重复、缺号或空缺 {} 处：{}{}；导入后由本应用按顺序重新编号",
+                odd.len(),
+                shown
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("，"),
+                if odd.len() > 5 { "等" } else { "" }
+            ));
         }
     }
 
@@ -1009,6 +1115,7 @@ impl Parser {
                 Piece {
                     index: Some(i),
                     rank: numbered.map(|n| n.0),
+                    number: numbered.map(|n| n.1),
                     text: numbered.map_or(raw.as_str(), |n| n.2).to_owned(),
                     raw: raw.clone(),
                     table: false,
@@ -1017,6 +1124,7 @@ impl Parser {
             Entry::Tasks(..) => Piece {
                 index: Some(i),
                 rank: None,
+                number: None,
                 text: String::new(),
                 raw: String::new(),
                 table: true,
@@ -1456,6 +1564,28 @@ fn first_sentence(text: &str) -> (String, String) {
         }
         _ => (text.trim().to_owned(), String::new()),
     }
+}
+
+/// A line where the 成文日期 stands that tries to be a date and is not
+/// one: 2021年9月31日, 2021年 月 日, 二〇二一年九月卅日.
+fn garbled_date(line: &str) -> bool {
+    let count = line.chars().count();
+    (6..=20).contains(&count)
+        && line.contains('年')
+        && line.contains('月')
+        && line.ends_with('日')
+        && !line.contains(['。', '，', '、', '：'])
+        && lines::date_line(line).is_none()
+        && lines::find_date(line).is_none()
+}
+
+/// The start of a long line, for the report.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(20).collect();
+    if text.chars().count() > 20 {
+        out.push('…');
+    }
+    out
 }
 
 /// 名称一 2.名称二 3.名称三 → each name: items numbered on one line.
