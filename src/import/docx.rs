@@ -37,11 +37,14 @@ pub fn import_docx(bytes: &[u8]) -> Result<ImportReport, String> {
 
 /// The document's paragraphs and tables, as the parser reads them.
 pub(crate) fn items_of(bytes: &[u8]) -> Result<Vec<Item>, String> {
-    let (xml, numbering, headers) = document_xml(bytes)?;
+    let (xml, numbering, headers, styles) = document_xml(bytes)?;
     let mut numbering = numbering
         .as_deref()
         .map(Numbering::read)
         .unwrap_or_default();
+    if let Some(styles) = styles.as_deref() {
+        numbering.read_styles(styles);
+    }
     let first_header = first_page_header(&xml)
         .and_then(|id| headers.iter().find(|(rid, _)| *rid == id))
         .map(|(_, xml)| xml.clone());
@@ -106,7 +109,13 @@ fn header_items(xml: &str, numbering: &mut Numbering) -> Vec<Item> {
 
 /// The main document part's XML, after checking what kind of file this
 /// is, and the numbering part's when there is one.
-type Parts = (String, Option<String>, Vec<(String, String)>);
+/// document.xml, numbering.xml, the headers by relationship id, styles.xml.
+type Parts = (
+    String,
+    Option<String>,
+    Vec<(String, String)>,
+    Option<String>,
+);
 
 fn document_xml(bytes: &[u8]) -> Result<Parts, String> {
     if bytes.is_empty() {
@@ -194,7 +203,15 @@ fn document_xml(bytes: &[u8]) -> Result<Parts, String> {
             }
         }
     }
-    Ok((document, numbering, headers))
+    let styles_name = if folder.is_empty() {
+        "styles.xml".to_owned()
+    } else {
+        format!("{folder}/styles.xml")
+    };
+    let styles = has(&styles_name)
+        .then(|| read_limited(&mut archive, &styles_name, MAX_NUMBERING_BYTES).ok())
+        .flatten();
+    Ok((document, numbering, headers, styles))
 }
 
 fn too_many_entries() -> String {
@@ -510,6 +527,17 @@ struct Numbering {
     levels: std::collections::HashMap<(String, u8), ListLevel>,
     /// numId → the current number at each level (0: not started).
     counters: std::collections::HashMap<String, [usize; 9]>,
+    /// Paragraph styles that number their paragraphs (Word's "List
+    /// Number", headings in a numbered outline): styleId → numId, ilvl,
+    /// and the style it is based on.
+    styles: std::collections::HashMap<String, StyleNumbering>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct StyleNumbering {
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    based_on: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -572,21 +600,87 @@ impl Numbering {
         out
     }
 
+    /// Reads styles.xml for the styles that number paragraphs.
+    fn read_styles(&mut self, xml: &str) {
+        if !nesting_within(xml, MAX_DEPTH) {
+            return;
+        }
+        let options = ParsingOptions {
+            allow_dtd: false,
+            nodes_limit: MAX_NODES,
+        };
+        let Ok(doc) = Document::parse_with_options(xml, options) else {
+            return;
+        };
+
+        for style in doc
+            .root_element()
+            .children()
+            .filter(|n| n.has_tag_name((W, "style")))
+        {
+            let Some(id) = style.attribute((W, "styleId")) else {
+                continue;
+            };
+            let num_pr = child(style, "pPr").and_then(|p| child(p, "numPr"));
+            let val = |name: &str| {
+                num_pr
+                    .and_then(|n| child(n, name))
+                    .and_then(|n| n.attribute((W, "val")))
+            };
+            let based_on = child(style, "basedOn")
+                .and_then(|n| n.attribute((W, "val")))
+                .map(str::to_owned);
+            self.styles.insert(
+                id.to_owned(),
+                StyleNumbering {
+                    num_id: val("numId").map(str::to_owned),
+                    ilvl: val("ilvl").and_then(|v| v.parse().ok()),
+                    based_on,
+                },
+            );
+        }
+    }
+
+    /// The numId and level a paragraph style gives, through the styles it
+    /// is based on (a few steps at most).
+    fn style_numbering(&self, style: &str) -> (Option<String>, Option<usize>) {
+        let (mut num_id, mut ilvl) = (None, None);
+        let mut current = Some(style.to_owned());
+        for _ in 0..10 {
+            let Some(found) = current.as_ref().and_then(|s| self.styles.get(s)) else {
+                break;
+            };
+            num_id = num_id.or_else(|| found.num_id.clone());
+            ilvl = ilvl.or(found.ilvl);
+            current = found.based_on.clone();
+        }
+        (num_id, ilvl)
+    }
+
     /// The number Word shows before this paragraph, counting it.
     fn number(&mut self, paragraph: Node) -> Option<String> {
-        let num_pr = paragraph
-            .children()
-            .find(|n| n.has_tag_name((W, "pPr")))?
-            .children()
-            .find(|n| n.has_tag_name((W, "numPr")))?;
+        let p_pr = paragraph.children().find(|n| n.has_tag_name((W, "pPr")))?;
+        let num_pr = p_pr.children().find(|n| n.has_tag_name((W, "numPr")));
         let val = |name: &str| {
             num_pr
-                .children()
-                .find(|n| n.has_tag_name((W, name)))
+                .and_then(|n| n.children().find(|c| c.has_tag_name((W, name))))
                 .and_then(|n| n.attribute((W, "val")))
         };
-        let num_id = val("numId")?;
-        let ilvl: usize = val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
+        let style = p_pr
+            .children()
+            .find(|n| n.has_tag_name((W, "pStyle")))
+            .and_then(|n| n.attribute((W, "val")));
+        let (style_num, style_ilvl) = style.map_or((None, None), |s| self.style_numbering(s));
+        let num_id = val("numId").map(str::to_owned).or(style_num)?;
+        if num_id == "0" {
+            return None;
+        }
+        let num_id = num_id.as_str();
+        let ilvl: usize = val("ilvl")
+            .and_then(|v| v.parse().ok())
+            .or(style_ilvl)
+            .unwrap_or(0)
+            .min(8);
         let abstract_id = self.lists.get(num_id)?.clone();
         let level_of = |levels: &std::collections::HashMap<(String, u8), ListLevel>, l: usize| {
             levels.get(&(abstract_id.clone(), l as u8)).cloned()
@@ -616,6 +710,11 @@ impl Numbering {
         }
         Some(text)
     }
+}
+
+/// The first child element of `node` named `name` in Word's namespace.
+fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children().find(|n| n.has_tag_name((W, name)))
 }
 
 /// A list number in one of Word's formats.

@@ -884,12 +884,16 @@ pub fn contact(line: &str) -> Option<Contact> {
         ("email", 2),
         ("传真", 3),
     ];
+    // A label may be spaced out to line up with the others (联 系 人：, 传    真：).
     let key_at = |text: &str| {
+        let colon = text.find(['：', ':'])?;
+        let label: String = text[..colon]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         KEYS.iter()
-            .find(|(k, _)| {
-                text.starts_with(k) && text[k.len()..].trim_start().starts_with(['：', ':'])
-            })
-            .map(|(k, slot)| (k.len(), *slot))
+            .find(|(k, _)| *k == label)
+            .map(|(_, slot)| (colon, *slot))
     };
     key_at(line)?;
     let mut out = Contact::default();

@@ -1291,13 +1291,14 @@ impl Parser {
             table.support_label,
         );
         self.note(format!(
-            "{}：{}项（表格）",
+            "{}：{}项（表格，表头：{}）",
             if heading.is_empty() {
                 "活动安排"
             } else {
                 heading.as_str()
             },
-            self.notice.tasks.rows.len()
+            self.notice.tasks.rows.len(),
+            table.header.join("、")
         ));
         self.push_section(heading, SectionContent::Tasks { intro });
         let after: Vec<Piece> = pieces.into_iter().skip(at + 1).collect();
@@ -1692,6 +1693,28 @@ fn by_department(pieces: &[Piece]) -> Option<(usize, Vec<DepartmentActivities>)>
             && p.text.chars().count() <= 20
             && lines::is_department(p.text.trim_end_matches(['：', ':']))
     };
+    // 1.县市场监管局：负责… items, each a department with its activity.
+    let items: Vec<&Piece> = pieces.iter().filter(|p| p.rank.is_some()).collect();
+    let all_items = !items.is_empty()
+        && items.iter().all(|p| p.rank == Some(Rank::Three))
+        && pieces
+            .iter()
+            .skip_while(|p| p.rank.is_none())
+            .all(|p| p.rank.is_some());
+    if all_items && items.len() >= 2 {
+        let start = pieces.iter().position(|p| p.rank.is_some())?;
+        let groups: Option<Vec<DepartmentActivities>> = items
+            .iter()
+            .map(|p| match department_and_activity(&p.text) {
+                Some((name, Some(activity))) => Some(DepartmentActivities {
+                    department: name,
+                    activities: vec![activity],
+                }),
+                _ => None,
+            })
+            .collect();
+        return groups.map(|g| (start, g));
+    }
     let numbered = pieces.iter().position(|p| p.rank == Some(Rank::Two));
     let plain = pieces.iter().position(department_line);
     let (start, by_line) = match (numbered, plain) {

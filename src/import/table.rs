@@ -12,6 +12,8 @@ pub struct TaskTable {
     pub support_label: String,
     /// Cells with no place in a task (a 序号 that is not a number).
     pub leftover: Vec<String>,
+    /// The header's cells, as written.
+    pub header: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +151,7 @@ pub fn task_table(rows: &[Vec<String>]) -> Option<TaskTable> {
         lead_label: label(Column::Lead),
         support_label: label(Column::Support),
         leftover: title_rows,
+        header: header.clone(),
     };
     for row in &rows[body_at..] {
         let cells: Vec<String> = row.iter().map(|c| c.trim().to_owned()).collect();

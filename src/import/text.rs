@@ -41,7 +41,9 @@ pub(crate) fn tables_in_lines(items: Vec<Item>) -> Vec<Item> {
 
 /// The text as lines and tables.
 pub(crate) fn items(text: &str) -> Vec<Item> {
-    let text = text.replace(['\r', '\u{2028}', '\u{2029}', '\u{b}', '\u{c}'], "\n");
+    let text = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}', '\u{b}', '\u{c}'], "\n");
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut i = 0;
