@@ -197,4 +197,26 @@ mod file_tests {
         assert!(import_file("c.txt", b"  \n").unwrap_err().contains("空"));
         assert!(import_file("d.docx", b"PK\x03\x04garbage").is_err());
     }
+
+    #[test]
+    fn the_report_as_text_has_every_part() {
+        let text = "首页 > 通知公告\n关于开展2021年“质量月”活动的通知\n各股室：\n&nbsp;为开展好活动，现通知如下：\n一、活动主题\n建设质量强国\n莫名其妙的一行\nXX县市场监督管理局\n2021年9月31日\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let report = import_file("a.txt", &gbk).unwrap();
+        let lines = report.to_lines().join("\n");
+        for part in [
+            "已识别：",
+            "未找到：",
+            "请核对：",
+            "导入时的改动：",
+            "GBK",
+            "&nbsp;",
+            "未能识别的内容",
+            "莫名其妙的一行",
+            "网页附带的内容",
+            "首页 > 通知公告",
+        ] {
+            assert!(lines.contains(part), "{part} not in:\n{lines}");
+        }
+    }
 }

@@ -256,6 +256,11 @@ fn continues(prev: &str, next: &str) -> bool {
     if !mid_sentence || prev.chars().count() < 12 {
         return false;
     }
+    // Two phrases and no punctuation: a theme or slogan (建设质量强国 决胜
+    // 全面小康), whole as it is.
+    if prev.contains(' ') && !prev.contains(['，', '、', '。', '；', '：', ',']) {
+        return false;
+    }
     let Some(first) = next.chars().next() else {
         return false;
     };
@@ -754,6 +759,10 @@ impl Parser {
             } else if lines::attachment_label(&line) == Some("") {
                 // The 附件 mark above an attached plan or table.
                 self.take(i);
+            } else if let Some(first) = lines::attachment_label(&line).filter(|f| !f.is_empty()) {
+                // 附件说明 a web page put after the 署名.
+                let first = first.to_owned();
+                self.attachments(&free, pos, &first);
             } else if let Some(rest) = line.strip_prefix("抄送") {
                 let rest = rest
                     .trim_start_matches(['：', ':'])
@@ -1714,6 +1723,23 @@ fn by_department(pieces: &[Piece]) -> Option<(usize, Vec<DepartmentActivities>)>
             })
             .collect();
         return groups.map(|g| (start, g));
+    }
+    // 县教育局：在中小学开展… lines without numbers, one a department.
+    let with_activity = |p: &Piece| {
+        p.rank.is_none() && matches!(department_and_activity(&p.text), Some((_, Some(_))))
+    };
+    if let Some(start) = pieces.iter().position(with_activity) {
+        if pieces.len() - start >= 2 && pieces[start..].iter().all(with_activity) {
+            let groups = pieces[start..]
+                .iter()
+                .filter_map(|p| department_and_activity(&p.text))
+                .map(|(department, activity)| DepartmentActivities {
+                    department,
+                    activities: activity.into_iter().collect(),
+                })
+                .collect();
+            return Some((start, groups));
+        }
     }
     let numbered = pieces.iter().position(|p| p.rank == Some(Rank::Two));
     let plain = pieces.iter().position(department_line);
