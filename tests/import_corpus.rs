@@ -398,3 +398,50 @@ fn garbled_input_never_panics() {
         }
     }
 }
+
+/// Lines a web page broke (a recipients list over three lines, a paragraph
+/// over three) are joined and the joins reported; a heading and its text
+/// joined on one line are parted.
+#[test]
+fn lines_broken_and_joined_by_a_web_page() {
+    let text = "关于开展2021年“质量月”活动的通知\n\
+        各乡镇人民政府，县直各单位，县委宣传部、\n\
+        县教育局、县公安局、县财政局、\n\
+        县市场监管局、各有关企业：\n\
+        为做好活动，现通知如下：\n\
+        一、活动主题 建设质量强国 决胜全面小康\n\
+        二、活动时间 2021年9月\n\
+        三、活动要求\n\
+        （一）加强领导。各单位要精心组织，确保活动顺利开展，并于9月30日前报送总结，\n\
+        报送材料包括文字和图片，\n\
+        请认真落实。\n\
+        （二）务求实效。不得增加企业负担。\n\
+        XX县市场监督管理局\n\
+        2021年9月6日\n";
+    let report = import_file("pasted.txt", text.as_bytes()).unwrap();
+    let n = &report.notice;
+    assert_eq!(
+        count_names(&n.recipients.join("、")),
+        8,
+        "{:?}",
+        n.recipients
+    );
+    let kinds: Vec<&str> = n.sections.iter().map(|s| s.content.kind_label()).collect();
+    assert_eq!(kinds, ["开头（依据）", "活动主题", "活动时间", "活动要求"]);
+    let SectionContent::Requirements { items } = &n.sections[3].content else {
+        panic!("{:?}", n.sections[3])
+    };
+    assert_eq!(items.len(), 2);
+    assert!(items[0]
+        .text
+        .ends_with("报送材料包括文字和图片，请认真落实。"));
+    assert!(
+        report
+            .normalised
+            .iter()
+            .any(|l| l.contains("合并被拆断的行 4 处")),
+        "{:?}",
+        report.normalised
+    );
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+}

@@ -291,9 +291,8 @@ fn continues(prev: &str, next: &str) -> bool {
 }
 
 /// Whether `next` ends the sentence.
-fn closes(prev: &str, next: &str) -> bool {
+fn closes(_prev: &str, next: &str) -> bool {
     next.ends_with(['。', '；', '！', '？', '：', ';', ':'])
-        || (prev.ends_with(['，', '、']) && next.ends_with(['，', '、']))
 }
 
 fn is_han(c: char) -> bool {
@@ -1560,6 +1559,17 @@ fn heading_and_rest(text: &str) -> (String, Option<String>) {
             if count >= 2 && !rest.is_empty() {
                 return (text[..at].trim().to_owned(), Some(rest.to_owned()));
             }
+        }
+    }
+    // 活动时间 2021年9月1日至30日: a web page joined the heading and its
+    // text with a space.
+    if let Some((head, rest)) = text.split_once(' ') {
+        let short = (2..=8).contains(&head.chars().count());
+        let ends = ["主题", "时间", "地点", "对象", "范围", "口号"]
+            .iter()
+            .any(|e| head.ends_with(e));
+        if short && ends && !rest.trim().is_empty() {
+            return (head.to_owned(), Some(rest.trim().to_owned()));
         }
     }
     (text.trim_end_matches(['：', ':']).trim().to_owned(), None)
