@@ -160,6 +160,27 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     assert_eq!(draft.tasks.rows[22].name, "中药饮片专项整治");
     assert_eq!(draft.signature.date, city.signature.date);
 
+    // A text file as Notepad on a Chinese Windows saves it (GBK), from a
+    // web page: decoded in the worker, the page's furniture and the
+    // encoding in the report.
+    let gbk = support::temp_dir("import-gbk").join("通知.txt");
+    let (bytes, _, _) = encoding_rs::GBK.encode(
+        "首页 > 通知公告\r\n关于开展2021年“质量月”活动的通知\r\n各股室：\r\n为开展好活动，现通知如下：\r\n一、活动主题\r\n建设质量强国\r\nXX县市场监督管理局\r\n2021年9月6日\r\n",
+    );
+    std::fs::write(&gbk, &bytes).unwrap();
+    open_library(&client).await;
+    click(&client, "#import-notice").await;
+    choose_files(&client, "#import-file", &[&gbk]).await;
+    wait_for_text(&client, "#import-normalised", "GBK").await;
+    wait_for_text(&client, "#import-furniture", "首页 > 通知公告").await;
+    wait_for_text(&client, "#import-recognised", "活动主题").await;
+    click(&client, "#import-create").await;
+    wait_for(&client, "#step-1").await;
+    assert_eq!(
+        open_draft(&client).await.signature.date,
+        notice_desk::core::DocDate::new(2021, 9, 6)
+    );
+
     // Not a notice: a clear message, nothing created.
     let bad = support::temp_dir("import-bad").join("表格.docx");
     std::fs::write(&bad, b"PK\x03\x04 this is no docx").unwrap();

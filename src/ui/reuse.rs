@@ -231,7 +231,7 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
     view! {
         <section class="chooser" aria-labelledby="import-heading">
             <h3 id="import-heading">"导入已有通知"</h3>
-            <p class="hint">"粘贴网页或 Word 中复制的通知全文，或选择 .docx / .txt 文件。识别后可在编辑器中修改。"</p>
+            <p class="hint">"粘贴网页或 Word 中复制的通知全文，或选择 .docx / .txt 文件（UTF-8、GBK 或 UTF-16 编码均可）。识别后可在编辑器中修改。"</p>
             <div class="field">
                 <label for="import-text">"通知全文"</label>
                 <textarea id="import-text" rows="8" prop:value=move || text.get()
@@ -241,7 +241,7 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
                 <button type="button" id="import-text-run" on:click=from_text
                     disabled=move || busy.get() || text.with(|t| t.trim().is_empty())>"识别粘贴的文本"</button>
                 <label class="button" for="import-file">"选择 .docx 或 .txt 文件…"</label>
-                <input type="file" id="import-file" class="visually-hidden" accept=".docx,.txt,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                <input type="file" id="import-file" class="visually-hidden" accept=".docx,.txt,.doc,.wps,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                     on:change=from_file />
                 <Show when=move || busy.get()><span class="spinner" role="status" aria-label="正在识别"></span></Show>
             </div>
