@@ -267,7 +267,24 @@ pub fn is_noise(line: &str) -> bool {
         && ["公众号", "微博", "抖音", "视频号", "客户端"]
             .iter()
             .any(|w| line.contains(w));
+    // Page numbers a PDF or a printed page leaves in the text: — 3 —, -3-,
+    // 第3页 共5页.
+    let page_number = {
+        let bare: String = line
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"—－-–".contains(*c))
+            .collect();
+        (!bare.is_empty()
+            && bare.len() <= 3
+            && bare.chars().all(|c| c.is_ascii_digit())
+            && bare.len() < line.len())
+            || (line.starts_with('第')
+                && line.contains("页")
+                && line.contains('共')
+                && line.chars().count() <= 16)
+    };
     follow
+        || page_number
         || EXACT.contains(&line)
         || (line.chars().count() <= 80 && CONTAINS.iter().any(|p| line.contains(p)))
         || STARTS.iter().any(|p| line.starts_with(p))

@@ -748,6 +748,12 @@ impl Parser {
         let free = self.free(range);
         for (pos, &i) in free.iter().enumerate() {
             let Some(line) = self.line(i).map(str::to_owned) else {
+                if !self.used[i] && !self.tasks_found {
+                    if let Entry::Tasks(table, _) = &self.entries[i] {
+                        self.attached_tasks(i, table.clone());
+                        continue;
+                    }
+                }
                 self.reject(i);
                 continue;
             };
@@ -789,6 +795,57 @@ impl Parser {
             } else {
                 self.reject(i);
             }
+        }
+    }
+
+    /// A task table attached after the 署名 (活动安排详见附件) when the body
+    /// has none: its rows are the notice's tasks, in a section of their own.
+    fn attached_tasks(&mut self, i: usize, table: TaskTable) {
+        self.take(i);
+        for cell in &table.leftover {
+            self.unrecognised.push((i, cell.clone()));
+        }
+        let count = table.rows.len();
+        self.set_tasks(
+            TaskLayout::Table,
+            table.rows,
+            table.lead_label,
+            table.support_label,
+        );
+        self.note(format!(
+            "活动安排：{count}项（附件中的表格，表头：{}）",
+            table.header.join("、")
+        ));
+        self.normalised.push(format!(
+            "附件中的活动安排表（{count}项）放入正文的活动安排部分"
+        ));
+        // The section that points to the attachment (按照活动安排表（见附件）
+        // 组织开展) takes the rows; without one, a section of their own.
+        let pointing = self.notice.sections.iter_mut().rev().find(|s| {
+            ["安排", "内容", "任务"]
+                .iter()
+                .any(|w| s.heading.contains(w))
+                && matches!(&s.content, SectionContent::Text { blocks }
+                    if blocks.iter().all(|b| b.level == Default::default()))
+        });
+        match pointing {
+            Some(section) => {
+                let SectionContent::Text { blocks } = &section.content else {
+                    unreachable!("matched above")
+                };
+                let intro = blocks
+                    .iter()
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                section.content = SectionContent::Tasks { intro };
+            }
+            None => self.push_section(
+                "活动安排".into(),
+                SectionContent::Tasks {
+                    intro: String::new(),
+                },
+            ),
         }
     }
 
