@@ -106,6 +106,15 @@ fn the_date_keeps_the_note_on_its_page_in_the_file() {
 }
 
 #[test]
+fn the_heading_chain_of_the_corpus_still_moves_a_chain() {
+    // The notice is built from generated texts: if they change, find
+    // another opening length that puts the chain at a page's foot.
+    assert!(support::corpus::chain_moved(
+        &support::corpus::heading_chain()
+    ));
+}
+
+#[test]
 fn the_corpus_has_every_shape() {
     use notice_desk::core::{NoticeShape, TaskLayout};
     let corpus = support::corpus::corpus(GENERATED);
