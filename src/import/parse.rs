@@ -1448,11 +1448,16 @@ impl Parser {
 
     /// Tasks as numbered items ending with their departments in parentheses.
     fn task_items(&mut self, heading: &str, pieces: &[Piece]) -> bool {
-        let Some(first) = pieces.iter().position(|p| p.rank == Some(Rank::Three)) else {
+        // Items numbered 1. or （一）, all alike.
+        let Some(first) = pieces
+            .iter()
+            .position(|p| matches!(p.rank, Some(Rank::Two | Rank::Three)))
+        else {
             return false;
         };
+        let rank = pieces[first].rank;
         let items = &pieces[first..];
-        if items.iter().any(|p| p.rank != Some(Rank::Three)) {
+        if items.iter().any(|p| p.rank != rank) {
             return false;
         }
         let with_departments = items
