@@ -339,8 +339,10 @@ pub fn generated(index: usize) -> Notice {
 /// The district 文件 notice of the report: a cover notice issuing a plan of
 /// 18 numbered items, with 附注; the cover's text grows by `extra`
 /// characters, which moves the 附注 line by line across the first page's
-/// foot. At 10 LibreOffice's own fallback fonts (digits and Latin in
-/// DejaVu Sans) put the 附注 alone on page 2, as reported.
+/// foot. At 10, LibreOffice's own fallback fonts (digits and Latin in
+/// DejaVu Sans) wrap the cover a line longer and put the 附注 alone on
+/// page 2, as reported (now the 成文日期 takes it along); with fonts of the
+/// standard's metrics it stays on page 1.
 pub fn district_cover_with_note(extra: usize) -> Notice {
     let template = TEMPLATES
         .iter()
