@@ -142,6 +142,13 @@ pub fn is_noise(line: &str) -> bool {
         "浏览量",
         "来源",
         "|",
+        "END",
+        "往期推荐",
+        "推荐阅读",
+        "精彩推荐",
+        "阅读原文",
+        "在看",
+        "点赞",
     ];
     const CONTAINS: &[&str] = &[
         "扫一扫在手机上查看",
@@ -198,6 +205,11 @@ pub fn is_noise(line: &str) -> bool {
         "【打印】",
         "【关闭】",
         "【收藏】",
+        "点击蓝字",
+        "点击上方蓝字",
+        "长按识别",
+        "长按二维码",
+        "扫描二维码",
     ];
     const STARTS: &[&str] = &[
         "发布时间：",
@@ -283,7 +295,18 @@ pub fn is_noise(line: &str) -> bool {
                 && line.contains('共')
                 && line.chars().count() <= 16)
     };
+    // A WeChat article's account line: 某某发布 2024年08月30日 17:32 安徽.
+    let stamp = line.chars().count() <= 40
+        && find_date(line).is_some()
+        && line.as_bytes().windows(5).any(|w| {
+            w[0].is_ascii_digit()
+                && w[1].is_ascii_digit()
+                && w[2] == b':'
+                && w[3].is_ascii_digit()
+                && w[4].is_ascii_digit()
+        });
     follow
+        || stamp
         || page_number
         || EXACT.contains(&line)
         || (line.chars().count() <= 80 && CONTAINS.iter().any(|p| line.contains(p)))
@@ -914,11 +937,22 @@ pub fn contact(line: &str) -> Option<Contact> {
     };
     key_at(line)?;
     let mut out = Contact::default();
-    for part in line
-        .split(['，', ',', '；', ';'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    // Fields apart by a comma, or by a space before the next label
+    // (联系人：张三 联系电话：…).
+    let mut parts: Vec<&str> = Vec::new();
+    for part in line.split(['，', ',', '；', ';']) {
+        let mut rest = part.trim();
+        while let Some(at) = rest
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .find(|&at| key_at(rest[at + 1..].trim_start()).is_some())
+        {
+            parts.push(rest[..at].trim());
+            rest = rest[at + 1..].trim_start();
+        }
+        parts.push(rest);
+    }
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
         let (len, slot) = key_at(part)?;
         let value = part[len..]
             .trim_start()
