@@ -29,8 +29,8 @@ step "clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknow
 step "clippy (wasm32, split page build)" cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 step "native tests" cargo test
 step "release build (trunk, wasm-split, wasm-opt -Oz)" trunk build --release --offline
-step "first-load budget (gzip -9 of the release build)" \
-  cargo test --test budget -- --ignored --nocapture
+step "first-load budget (a real load in Chromium, gzip, old office PC)" \
+  cargo test --test budget -- --ignored --nocapture --test-threads=1
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --profile wasm-test --test browser
 step "end-to-end (release build, Chromium, LibreOffice)" \

@@ -45,9 +45,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // After the first paint, off the critical path: the export worker
-    // starts and the service worker is registered (both from modules of
-    // their own).
+    // After the first paint, off the critical path: the lazily loaded
+    // parts (the preview first), then the export worker and the service
+    // worker.
     let update_ready = RwSignal::new(false);
     request_animation_frame(move || {
         // The form is on screen: the mark the speed benchmark reads
@@ -55,6 +55,9 @@ pub fn App() -> impl IntoView {
         if let Some(performance) = window().performance() {
             let _ = performance.mark("notice-desk:usable");
         }
+        // A task after this frame's callbacks, so that the frame is drawn
+        // before anything more is fetched.
+        set_timeout(super::lazy::first_frame_shown, std::time::Duration::ZERO);
         set_timeout(
             move || leptos::task::spawn_local(after_first_paint(update_ready, session)),
             std::time::Duration::from_millis(200),

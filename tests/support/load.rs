@@ -161,6 +161,20 @@ pub fn serve_gzip(root: PathBuf) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     let cache = Arc::new(Mutex::new(HashMap::<PathBuf, Arc<Vec<u8>>>::new()));
+    // Compressed before the first request, so no load waits for gzip
+    // (nginx compresses on the fly, but in microseconds, not a process).
+    let mut folders = vec![root.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if compressible(&path) {
+                let packed = gzip(&std::fs::read(&path).unwrap());
+                cache.lock().unwrap().insert(path, Arc::new(packed));
+            }
+        }
+    }
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let (root, cache) = (root.clone(), cache.clone());
