@@ -291,10 +291,14 @@ fn ratios(setting: &str, measure: &str, ours: &[f64], peer: &[f64]) {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    spread(
-        &format!("ratio to the peer, {setting}, {measure}"),
-        "x",
-        pairs,
+    let mut sorted = pairs.clone();
+    sorted.sort_by(f64::total_cmp);
+    println!(
+        "ratio to the peer, {setting}, {measure}: median {:.2} (min {:.2}, max {:.2}; n = {})",
+        median(&pairs),
+        sorted[0],
+        sorted[sorted.len() - 1],
+        sorted.len()
     );
 }
 
