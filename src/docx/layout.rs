@@ -28,11 +28,12 @@ use crate::core::pagination::{self, ImprintPlacement, BODY_CHAR};
 use crate::core::text::xml_safe;
 use crate::core::Notice;
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, DocumentChild, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, LineSpacing, LineSpacingType, PageMargin, PageSize, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty, SectionType,
-    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, DocGrid, DocGridType, DocumentChild, Docx, FieldCharType,
+    Footer, InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, PageSize, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty,
+    SectionType, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, VAlignType,
+    WidthType,
 };
 
 /// Fonts used for each face.
@@ -90,12 +91,24 @@ fn page_margin() -> PageMargin {
         .footer(spec::FOOTER_DISTANCE as i32)
 }
 
+/// The document grid Word shows in 页面设置 › 文档网格 (§5.2.2: 22 lines a
+/// page): lines only, at the body's exact line pitch, so it names the
+/// layout without moving it. A character grid is left out: Word snaps
+/// characters to it and may fit 27 where the condensed spacing fits 28.
+fn line_grid() -> DocGrid {
+    DocGrid::new()
+        .grid_type(DocGridType::Lines)
+        .line_pitch(spec::BODY_LINE_SPACING as usize)
+}
+
 pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let docx = Docx::new()
         .page_size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT)
         .page_margin(page_margin())
         .default_fonts(font_slots(fonts.body))
         .default_size(spec::SIZE_BODY);
+    let mut docx = docx;
+    docx.document = std::mem::take(&mut docx.document).doc_grid(line_grid());
     let mut writer = Writer { docx, fonts };
     let blocks = compose::blocks(notice);
     let pages = pagination::paginate(&blocks);
@@ -635,7 +648,8 @@ impl Writer {
         let last = &self.docx.document.section_property;
         let mut section = SectionProperty::new()
             .page_size(PageSize::new().size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT))
-            .page_margin(page_margin());
+            .page_margin(page_margin())
+            .doc_grid(line_grid());
         section.footer_reference = last.footer_reference.clone();
         section.even_footer_reference = last.even_footer_reference.clone();
         section
