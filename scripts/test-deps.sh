@@ -15,3 +15,14 @@ if ((${#missing[@]})); then
     { echo "could not install ${missing[*]}"; exit 1; }
 fi
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+# openxml-audit (PyPI), the Open XML SDK's validator ported to Python,
+# stands in for Word in the tests; it lives in an ignored folder.
+audit_venv="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/venv"
+if ! "$audit_venv/bin/openxml-audit" --help >/dev/null 2>&1; then
+  say "installing openxml-audit 0.8.0 into .tools/venv"
+  python3 -m venv "$audit_venv" &&
+    "$audit_venv/bin/pip" install -q openxml-audit==0.8.0 ||
+    { echo "could not install openxml-audit"; exit 1; }
+fi
+export OPENXML_AUDIT="$audit_venv/bin/openxml-audit"

@@ -280,6 +280,10 @@ async fn round_trip(notice: &Notice, rows: Rows, name: &str) -> String {
     wait_for_text(&client, "#export-status", "已导出").await;
     let docx = support::wait_for_file(&downloads, "docx", Duration::from_secs(20));
     client.close().await.unwrap();
+    // The file as the browser saved it, as Word's validator sees it.
+    let verdicts = support::audit::validate_dir(&downloads);
+    assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+    support::audit::assert_valid(&verdicts);
     let pdf = support::libreoffice_pdf(&docx);
     support::pdf_text(&pdf)
         .chars()

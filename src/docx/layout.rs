@@ -28,11 +28,12 @@ use crate::core::pagination::{self, ImprintPlacement, BODY_CHAR};
 use crate::core::text::xml_safe;
 use crate::core::Notice;
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, DocumentChild, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, LineSpacing, LineSpacingType, PageMargin, PageSize, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty, SectionType,
-    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, DocGrid, DocGridType, DocumentChild, Docx, FieldCharType,
+    Footer, InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, PageSize, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty,
+    SectionType, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, VAlignType,
+    WidthType,
 };
 
 /// Fonts used for each face.
@@ -90,12 +91,27 @@ fn page_margin() -> PageMargin {
         .footer(spec::FOOTER_DISTANCE as i32)
 }
 
+/// The document grid (§5.2.2: 22 lines a page) recorded at the body's
+/// exact line pitch, as Word's "no grid" (`default`): a line grid
+/// (`lines`) makes LibreOffice push table rows at the foot of a page into
+/// the footer (measured on the render tests' varied notices), and Word
+/// lays exact-spaced lines out the same with either. A character grid is
+/// left out too: Word snaps characters to it and may fit 27 a line where
+/// the condensed spacing fits 28.
+fn line_grid() -> DocGrid {
+    DocGrid::new()
+        .grid_type(DocGridType::Default)
+        .line_pitch(spec::BODY_LINE_SPACING as usize)
+}
+
 pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let docx = Docx::new()
         .page_size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT)
         .page_margin(page_margin())
         .default_fonts(font_slots(fonts.body))
         .default_size(spec::SIZE_BODY);
+    let mut docx = docx;
+    docx.document = std::mem::take(&mut docx.document).doc_grid(line_grid());
     let mut writer = Writer { docx, fonts };
     let blocks = compose::blocks(notice);
     let pages = pagination::paginate(&blocks);
@@ -635,7 +651,8 @@ impl Writer {
         let last = &self.docx.document.section_property;
         let mut section = SectionProperty::new()
             .page_size(PageSize::new().size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT))
-            .page_margin(page_margin());
+            .page_margin(page_margin())
+            .doc_grid(line_grid());
         section.footer_reference = last.footer_reference.clone();
         section.even_footer_reference = last.even_footer_reference.clone();
         section

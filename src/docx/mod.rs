@@ -2,10 +2,13 @@
 //! GB/T 9704-2012. Pure Rust, used by the web app, the `notice` command and
 //! the tests alike.
 
+mod font_table;
 mod layout;
 mod package;
 pub mod request;
+pub mod schema_order;
 mod styles;
+mod theme;
 
 use crate::core::{compose, Notice};
 

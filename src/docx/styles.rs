@@ -198,7 +198,12 @@ pub fn styles_xml(set: FontSet) -> String {
         fonts(set.body),
         size(spec::SIZE_BODY)
     ));
-    out.push_str("</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>");
+    // No paragraph snaps to a document grid: should a user turn on Word's
+    // line grid (页面设置 › 文档网格), every line keeps its exact height.
+    out.push_str(concat!(
+        r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/></w:pPr>"#,
+        "</w:pPrDefault></w:docDefaults>"
+    ));
     for style in &styles {
         out.push_str(&style.xml());
     }

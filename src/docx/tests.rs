@@ -737,3 +737,222 @@ fn only_the_task_table_header_repeats_and_no_task_row_breaks_across_pages() {
     }
     assert_eq!(package::repeat_header_rows("<w:p/>"), "<w:p/>");
 }
+
+/// Notices of every shape the writer draws differently: the sample, the
+/// five templates in both font sets, a joint 文件 notice (the 标志 as a
+/// table) and 版记 on its own page.
+fn shapes() -> Vec<(String, Notice, DocumentMeta)> {
+    let mut out = vec![
+        ("sample".to_owned(), sample(), meta()),
+        ("imprint page".to_owned(), with_imprint(40), meta()),
+    ];
+    for template in crate::core::templates::TEMPLATES {
+        for fonts in [FontSet::STANDARD, FontSet::COMMON] {
+            let meta = DocumentMeta { fonts, ..meta() };
+            out.push((template.id.to_owned(), (template.notice)(2024), meta));
+        }
+    }
+    let mut joint = sample();
+    joint.header.organs = vec!["砀山县市场监督管理局".into(), "砀山县教育局".into()];
+    joint.header.with_wenjian = true;
+    out.push(("joint".to_owned(), joint, meta()));
+    out
+}
+
+fn twips(node: roxmltree::Node, name: &str) -> Option<u32> {
+    attr(node, name).and_then(|v| v.parse().ok())
+}
+
+#[test]
+fn every_table_agrees_on_its_widths_in_grid_table_and_cells() {
+    for (name, notice, meta) in shapes() {
+        let doc = part(&export_docx(&notice, &meta).unwrap(), "word/document.xml");
+        let xml = roxmltree::Document::parse(&doc).unwrap();
+        for table in xml.descendants().filter(|n| n.has_tag_name("tbl")) {
+            let grid: Vec<u32> = child(table, "tblGrid")
+                .expect("a grid")
+                .children()
+                .filter(|n| n.has_tag_name("gridCol"))
+                .map(|n| twips(n, "w").expect("a grid column width"))
+                .collect();
+            let properties = child(table, "tblPr").unwrap();
+            let table_width = twips(child(properties, "tblW").unwrap(), "w").unwrap();
+            assert_eq!(
+                table_width,
+                grid.iter().sum::<u32>(),
+                "{name}: tblW ≠ Σ gridCol"
+            );
+            let layout = child(properties, "tblLayout").and_then(|n| attr(n, "type"));
+            assert_eq!(layout, Some("fixed"), "{name}: fixed layout");
+            for row in table.children().filter(|n| n.has_tag_name("tr")) {
+                let mut column = 0;
+                for cell in row.children().filter(|n| n.has_tag_name("tc")) {
+                    let cell_properties = child(cell, "tcPr").unwrap();
+                    let span = child(cell_properties, "gridSpan")
+                        .and_then(|n| twips(n, "val"))
+                        .unwrap_or(1) as usize;
+                    let width = twips(child(cell_properties, "tcW").unwrap(), "w").unwrap();
+                    let spanned: u32 = grid[column..column + span].iter().sum();
+                    assert_eq!(width, spanned, "{name}: tcW ≠ its grid columns");
+                    column += span;
+                }
+                assert_eq!(column, grid.len(), "{name}: a row fills the grid");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_exact_line_in_a_table_is_lower_than_its_text() {
+    for (name, notice, meta) in shapes() {
+        let doc = part(&export_docx(&notice, &meta).unwrap(), "word/document.xml");
+        let xml = roxmltree::Document::parse(&doc).unwrap();
+        for paragraph in xml
+            .descendants()
+            .filter(|n| n.has_tag_name("p"))
+            .filter(|p| p.ancestors().any(|a| a.has_tag_name("tc")))
+        {
+            let spacing = paragraph
+                .descendants()
+                .find(|n| n.has_tag_name("spacing") && n.parent().unwrap().has_tag_name("pPr"));
+            let Some(spacing) = spacing.filter(|s| attr(*s, "lineRule") == Some("exact")) else {
+                continue;
+            };
+            let line = twips(spacing, "line").unwrap();
+            for size in paragraph
+                .descendants()
+                .filter(|n| n.has_tag_name("sz"))
+                .filter(|n| n.ancestors().any(|a| a.has_tag_name("r")))
+                .filter_map(|n| twips(n, "val"))
+            {
+                // Half-points to twips: a line must be at least the em.
+                assert!(
+                    line >= size * 10,
+                    "{name}: a {size} half-point line of {line} twips"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_font_table_declares_every_font_the_file_names() {
+    for (name, notice, meta) in shapes() {
+        let bytes = export_docx(&notice, &meta).unwrap();
+        let table = part(&bytes, "word/fontTable.xml");
+        let table = roxmltree::Document::parse(&table).unwrap();
+        let declared: Vec<&str> = table
+            .descendants()
+            .filter(|n| n.has_tag_name("font"))
+            .filter_map(|n| attr(n, "name"))
+            .collect();
+        let mut named = 0;
+        for (part_name, _, text) in parts(&bytes) {
+            if !part_name.ends_with(".xml") {
+                continue;
+            }
+            let xml = roxmltree::Document::parse(&text).unwrap();
+            for node in xml.descendants() {
+                let fonts: Vec<&str> = if node.has_tag_name("rFonts") {
+                    ["ascii", "hAnsi", "eastAsia", "cs"]
+                        .iter()
+                        .filter_map(|slot| attr(node, slot))
+                        .collect()
+                } else if ["latin", "ea", "font"]
+                    .iter()
+                    .any(|t| node.has_tag_name(*t))
+                    && part_name.contains("theme")
+                {
+                    attr(node, "typeface").into_iter().collect()
+                } else {
+                    continue;
+                };
+                for font in fonts.into_iter().filter(|f| !f.is_empty()) {
+                    named += 1;
+                    assert!(
+                        declared.contains(&font),
+                        "{name}: {part_name} names {font}, not in fontTable {declared:?}"
+                    );
+                }
+            }
+        }
+        assert!(named > 20, "{name}: the check saw the fonts");
+        let gb2312 = declared.iter().filter(|f| f.ends_with("_GB2312")).count();
+        match meta.fonts {
+            FontSet::STANDARD => assert_eq!(gb2312, 2, "{name}"),
+            _ => assert_eq!(
+                gb2312, 0,
+                "{name}: the 仿宋/楷体 setting changes every part"
+            ),
+        }
+    }
+}
+
+#[test]
+fn every_section_records_the_22_line_pitch() {
+    for (name, notice, meta) in shapes() {
+        let doc = part(&export_docx(&notice, &meta).unwrap(), "word/document.xml");
+        let xml = roxmltree::Document::parse(&doc).unwrap();
+        let sections: Vec<_> = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("sectPr"))
+            .collect();
+        assert!(!sections.is_empty());
+        for section in sections {
+            let grid = child(section, "docGrid").unwrap_or_else(|| panic!("{name}: no docGrid"));
+            assert_eq!(attr(grid, "type"), Some("default"), "{name}");
+            assert_eq!(twips(grid, "linePitch"), Some(579), "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_theme_part_is_related_and_typed_and_nothing_is_left_unreferenced() {
+    let bytes = export_docx(&sample(), &meta()).unwrap();
+    let names: Vec<String> = parts(&bytes).into_iter().map(|(n, _, _)| n).collect();
+    assert!(names.contains(&"word/theme/theme1.xml".to_owned()));
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Target="theme/theme1.xml""#));
+    let types = part(&bytes, "[Content_Types].xml");
+    assert!(types.contains(r#"PartName="/word/theme/theme1.xml""#));
+    // docx-rs's numbering, comments and footnotes parts are referenced by
+    // nothing and go, with their content types.
+    for orphan in [
+        "word/numbering.xml",
+        "word/comments.xml",
+        "word/footnotes.xml",
+    ] {
+        assert!(!names.contains(&orphan.to_owned()), "{orphan}");
+        assert!(!types.contains(&format!("/{orphan}\"")), "{orphan}");
+    }
+    let theme = part(&bytes, "word/theme/theme1.xml");
+    assert!(theme.contains(
+        r#"<a:minorFont><a:latin typeface="仿宋_GB2312"/><a:ea typeface="仿宋_GB2312"/>"#
+    ));
+}
+
+#[test]
+fn run_and_paragraph_properties_come_in_schema_order() {
+    let doc = part(
+        &export_docx(&with_imprint(40), &meta()).unwrap(),
+        "word/document.xml",
+    );
+    let xml = roxmltree::Document::parse(&doc).unwrap();
+    let order = |parent: &str, first: &str, second: &str| {
+        for node in xml.descendants().filter(|n| n.has_tag_name(parent)) {
+            let names: Vec<&str> = node.children().map(|c| c.tag_name().name()).collect();
+            if let (Some(a), Some(b)) = (
+                names.iter().position(|n| *n == first),
+                names.iter().position(|n| *n == second),
+            ) {
+                assert!(a < b, "{parent}: {first} after {second} in {names:?}");
+            }
+        }
+    };
+    order("rPr", "rFonts", "sz");
+    order("rPr", "color", "sz");
+    order("pPr", "pStyle", "spacing");
+    order("pPr", "spacing", "rPr");
+    order("sectPr", "footerReference", "pgSz");
+    order("tblPr", "tblW", "tblLayout");
+}

@@ -2,6 +2,8 @@
 //! release build, a ChromeDriver session, and LibreOffice.
 #![allow(dead_code)]
 
+pub mod any_notice;
+pub mod audit;
 pub mod corpus;
 pub mod load;
 pub mod notices;
