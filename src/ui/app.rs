@@ -24,13 +24,14 @@ pub fn App() -> impl IntoView {
     let show_library = RwSignal::new(false);
     let library_start = RwSignal::new(LibraryStart::List);
     // No draft but the blank one just made: offer the ways to start. The
-    // first edit (or opening anything) puts the offer away.
-    let first_visit = RwSignal::new(
-        notice.with_untracked(|n| *n == Notice::default())
-            && session
-                .with_library(|l| l.list().map_or(0, |l| l.drafts.len() + l.deleted.len()))
-                .is_some_and(|n| n <= 1),
-    );
+    // first edit (or opening anything) puts the offer away. Deciding reads
+    // the library, so it comes with the lazily loaded parts.
+    let first_visit = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if is_first_visit(notice, session).await {
+            first_visit.try_set(true);
+        }
+    });
     Effect::watch(
         move || notice.track(),
         move |_, _, _| {
@@ -40,11 +41,11 @@ pub fn App() -> impl IntoView {
         },
         false,
     );
-    let start_with = move |start: LibraryStart| {
+    let start_with = Callback::new(move |start: LibraryStart| {
         first_visit.set(false);
         library_start.set(start);
         show_library.set(true);
-    };
+    });
     let show_preview = super::preview::visibility();
 
     // Every change is saved shortly after; pending edits are written when
@@ -132,23 +133,7 @@ pub fn App() -> impl IntoView {
                 <Stepper notice step />
                 <main class="editor">
                     <Show when=move || first_visit.get()>
-                        <section class="first-visit" id="first-visit" aria-labelledby="first-visit-heading">
-                            <h2 id="first-visit-heading">"开始起草：三种方式"</h2>
-                            <ul>
-                                <li>
-                                    <button type="button" id="start-template" class="primary" on:click=move |_| start_with(LibraryStart::NewDraft)>"从模板开始"</button>
-                                    <span>"选一种常见的通知（如县局印发活动方案、联合通知），年份和活动主题已填好，改成本单位的机关和部门即可。"</span>
-                                </li>
-                                <li>
-                                    <button type="button" id="start-import" on:click=move |_| start_with(LibraryStart::Import)>"导入去年的通知"</button>
-                                    <span>"打开去年的 Word 文件或粘贴其文字，标题、主送、正文和活动安排会被识别出来，再改成今年的。"</span>
-                                </li>
-                                <li>
-                                    <button type="button" id="start-blank" on:click=move |_| first_visit.set(false)>"从空白开始"</button>
-                                    <span>"按左侧的八个步骤逐项填写，预览随时显示印出来的样子。"</span>
-                                </li>
-                            </ul>
-                        </section>
+                        <Deferred part=first_visit_offer(first_visit, start_with) />
                     </Show>
                     <form on:submit=|ev| ev.prevent_default() autocomplete="off">
                         {move || match step.get() {
@@ -325,6 +310,40 @@ lazy_part! {
             let found = problems(n);
             Step::ALL.map(|s| (found.iter().filter(|p| p.step == s).count(), has_content(n, s)))
         })
+    }
+}
+
+lazy_part! {
+    fn is_first_visit(notice: RwSignal<Notice>, session: Session) -> bool {
+        notice.with_untracked(|n| *n == Notice::default())
+            && session
+                .with_library(|l| l.list().map_or(0, |l| l.drafts.len() + l.deleted.len()))
+                .is_some_and(|n| n <= 1)
+    }
+}
+
+lazy_part! {
+    fn first_visit_offer(first_visit: RwSignal<bool>, start_with: Callback<LibraryStart>) -> AnyView {
+        view! {
+            <section class="first-visit" id="first-visit" aria-labelledby="first-visit-heading">
+                            <h2 id="first-visit-heading">"开始起草：三种方式"</h2>
+                            <ul>
+                                <li>
+                                    <button type="button" id="start-template" class="primary" on:click=move |_| start_with.run(LibraryStart::NewDraft)>"从模板开始"</button>
+                                    <span>"选一种常见的通知（如县局印发活动方案、联合通知），年份和活动主题已填好，改成本单位的机关和部门即可。"</span>
+                                </li>
+                                <li>
+                                    <button type="button" id="start-import" on:click=move |_| start_with.run(LibraryStart::Import)>"导入去年的通知"</button>
+                                    <span>"打开去年的 Word 文件或粘贴其文字，标题、主送、正文和活动安排会被识别出来，再改成今年的。"</span>
+                                </li>
+                                <li>
+                                    <button type="button" id="start-blank" on:click=move |_| first_visit.set(false)>"从空白开始"</button>
+                                    <span>"按左侧的八个步骤逐项填写，预览随时显示印出来的样子。"</span>
+                                </li>
+                            </ul>
+                        </section>
+        }
+        .into_any()
     }
 }
 
