@@ -49,6 +49,38 @@ impl Step {
     }
 }
 
+/// Whether the user has written anything that belongs to `step`: a step
+/// with no problem is shown as done only when it also has content, so a
+/// blank draft has no step done.
+pub fn has_content(notice: &Notice, step: Step) -> bool {
+    let filled = |s: &String| !s.trim().is_empty();
+    match step {
+        Step::Header => {
+            notice.header.organs.iter().any(filled) || !notice.header.doc_number.is_empty()
+        }
+        Step::Title => {
+            notice.title.as_ref().is_some_and(filled) || notice.recipients.iter().any(filled)
+        }
+        Step::Body => !notice.sections.is_empty(),
+        Step::Tasks => notice.tasks.rows.iter().any(|t| !t.is_blank()),
+        Step::Requirements => notice.sections.iter().any(|s| match &s.content {
+            SectionContent::Requirements { items } => {
+                items.iter().any(|r| filled(&r.lead) || filled(&r.text))
+            }
+            _ => false,
+        }),
+        Step::Contacts => {
+            notice.contacts.iter().any(|c| !c.is_blank()) || notice.attachments.iter().any(filled)
+        }
+        Step::Closing => {
+            notice.signature.organs.iter().any(filled)
+                || notice.signature.date.is_some()
+                || !notice.imprint.is_empty()
+        }
+        Step::Check => false,
+    }
+}
+
 /// One problem found in the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -338,6 +370,18 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
 mod tests {
     use super::*;
     use crate::core::model::{Contact, Section, TaskRow};
+
+    #[test]
+    fn a_blank_draft_has_no_step_with_content_and_a_task_gives_step_4_content() {
+        let mut notice = Notice::default();
+        assert!(Step::ALL.iter().all(|s| !has_content(&notice, *s)));
+        notice.tasks.rows.push(TaskRow::default());
+        assert!(!has_content(&notice, Step::Tasks));
+        notice.tasks.rows[0].name = "质量开放日".into();
+        assert!(has_content(&notice, Step::Tasks));
+        notice.header.organs.push("砀山县市场监督管理局".into());
+        assert!(has_content(&notice, Step::Header));
+    }
 
     #[test]
     fn doc_numbers_in_every_bracket_normalise_to_hexagonal() {

@@ -3,12 +3,12 @@
 
 use super::browser;
 use super::lazy::{lazy_part, Deferred};
-use super::library::LibraryPanel;
+use super::library::{LibraryPanel, LibraryStart};
 use super::preview::Preview;
 use super::session::{SaveState, Session};
 use super::steps::*;
 use crate::core::draft::KeyValueStore;
-use crate::core::validate::{problems, Step};
+use crate::core::validate::{has_content, problems, Step};
 use crate::core::Notice;
 use leptos::prelude::*;
 
@@ -22,6 +22,30 @@ pub fn App() -> impl IntoView {
     let step = RwSignal::new(Step::Header);
     provide_context(step);
     let show_library = RwSignal::new(false);
+    let library_start = RwSignal::new(LibraryStart::List);
+    // No draft but the blank one just made: offer the ways to start. The
+    // first edit (or opening anything) puts the offer away. Deciding reads
+    // the library, so it comes with the lazily loaded parts.
+    let first_visit = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if is_first_visit(notice, session).await {
+            first_visit.try_set(true);
+        }
+    });
+    Effect::watch(
+        move || notice.track(),
+        move |_, _, _| {
+            if first_visit.get_untracked() {
+                first_visit.set(false);
+            }
+        },
+        false,
+    );
+    let start_with = Callback::new(move |start: LibraryStart| {
+        first_visit.set(false);
+        library_start.set(start);
+        show_library.set(true);
+    });
     let show_preview = super::preview::visibility();
 
     // Every change is saved shortly after; pending edits are written when
@@ -91,7 +115,11 @@ pub fn App() -> impl IntoView {
                     "预览"
                 </button>
                 <button type="button" id="open-library" class:active=move || show_library.get()
-                    on:click=move |_| { session.flush(); show_library.update(|s| *s = !*s) }>
+                    on:click=move |_| {
+                        session.flush();
+                        library_start.set(LibraryStart::List);
+                        show_library.update(|s| *s = !*s)
+                    }>
                     "草稿库"
                 </button>
             </div>
@@ -104,6 +132,9 @@ pub fn App() -> impl IntoView {
             <div class="workspace" class:with-preview=move || show_preview.get()>
                 <Stepper notice step />
                 <main class="editor">
+                    <Show when=move || first_visit.get()>
+                        <Deferred part=first_visit_offer(first_visit, start_with) />
+                    </Show>
                     <form on:submit=|ev| ev.prevent_default() autocomplete="off">
                         {move || match step.get() {
                             Step::Header => view! { <HeaderStep notice /> }.into_any(),
@@ -124,7 +155,7 @@ pub fn App() -> impl IntoView {
             </div>
         }>
             <main class="editor wide">
-                <Deferred part=library(Callback::new(move |_| show_library.set(false))) />
+                <Deferred part=library(Callback::new(move |_| show_library.set(false)), library_start.get_untracked()) />
             </main>
         </Show>
     }
@@ -182,7 +213,7 @@ fn SaveIndicator(state: RwSignal<SaveState>) -> impl IntoView {
 fn Stepper(notice: RwSignal<Notice>, step: RwSignal<Step>) -> impl IntoView {
     // The checks live in a module of their own: the counts appear as soon
     // as it has arrived, and follow every edit.
-    let counts = RwSignal::new(None::<[usize; 8]>);
+    let counts = RwSignal::new(None::<[(usize, bool); 8]>);
     Effect::new(move || {
         notice.track();
         leptos::task::spawn_local(async move {
@@ -191,7 +222,14 @@ fn Stepper(notice: RwSignal<Notice>, step: RwSignal<Step>) -> impl IntoView {
         });
     });
     let done = Signal::derive(move || {
-        counts.with(|c| c.map_or(0, |c| c[..7].iter().filter(|n| **n == 0).count()))
+        counts.with(|c| {
+            c.map_or(0, |c| {
+                c[..7]
+                    .iter()
+                    .filter(|(n, content)| *n == 0 && *content)
+                    .count()
+            })
+        })
     });
     view! {
         <nav class="stepper" aria-label="编辑步骤">
@@ -209,11 +247,15 @@ fn Stepper(notice: RwSignal<Notice>, step: RwSignal<Step>) -> impl IntoView {
                             <span class="number">{i + 1}</span>
                             <span class="label">{s.label()}</span>
                             {move || {
-                                let n = counts.with(|c| c.map(|c| c[i]))?;
-                                (s != Step::Check).then(|| if n == 0 {
+                                let (n, content) = counts.with(|c| c.map(|c| c[i]))?;
+                                // Done only with content and no problem; a step
+                                // not begun shows nothing.
+                                (s != Step::Check).then(|| if n > 0 {
+                                    view! { <span class="state todo" title="待完善">{n}</span> }.into_any()
+                                } else if content {
                                     view! { <span class="state ok" title="已完成">"✓"</span> }.into_any()
                                 } else {
-                                    view! { <span class="state todo" title="待完善">{n}</span> }.into_any()
+                                    ().into_any()
                                 })
                             }}
                         </button>
@@ -258,12 +300,50 @@ lazy_part! {
     }
 }
 lazy_part! { fn preview(notice: RwSignal<Notice>) -> AnyView { view! { <Preview notice /> }.into_any() } }
-lazy_part! { fn library(on_close: Callback<()>) -> AnyView { view! { <LibraryPanel on_close /> }.into_any() } }
+lazy_part! {
+    fn library(on_close: Callback<()>, start: LibraryStart) -> AnyView { view! { <LibraryPanel on_close start /> }.into_any() }
+}
 
 lazy_part! {
-    fn problem_counts(notice: RwSignal<Notice>) -> [usize; 8] {
-        let found = notice.with_untracked(problems);
-        Step::ALL.map(|s| found.iter().filter(|p| p.step == s).count())
+    fn problem_counts(notice: RwSignal<Notice>) -> [(usize, bool); 8] {
+        notice.with_untracked(|n| {
+            let found = problems(n);
+            Step::ALL.map(|s| (found.iter().filter(|p| p.step == s).count(), has_content(n, s)))
+        })
+    }
+}
+
+lazy_part! {
+    fn is_first_visit(notice: RwSignal<Notice>, session: Session) -> bool {
+        notice.with_untracked(|n| *n == Notice::default())
+            && session
+                .with_library(|l| l.list().map_or(0, |l| l.drafts.len() + l.deleted.len()))
+                .is_some_and(|n| n <= 1)
+    }
+}
+
+lazy_part! {
+    fn first_visit_offer(first_visit: RwSignal<bool>, start_with: Callback<LibraryStart>) -> AnyView {
+        view! {
+            <section class="first-visit" id="first-visit" aria-labelledby="first-visit-heading">
+                            <h2 id="first-visit-heading">"开始起草：三种方式"</h2>
+                            <ul>
+                                <li>
+                                    <button type="button" id="start-template" class="primary" on:click=move |_| start_with.run(LibraryStart::NewDraft)>"从模板开始"</button>
+                                    <span>"选一种常见的通知（如县局印发活动方案、联合通知），年份和活动主题已填好，改成本单位的机关和部门即可。"</span>
+                                </li>
+                                <li>
+                                    <button type="button" id="start-import" on:click=move |_| start_with.run(LibraryStart::Import)>"导入去年的通知"</button>
+                                    <span>"打开去年的 Word 文件或粘贴其文字，标题、主送、正文和活动安排会被识别出来，再改成今年的。"</span>
+                                </li>
+                                <li>
+                                    <button type="button" id="start-blank" on:click=move |_| first_visit.set(false)>"从空白开始"</button>
+                                    <span>"按左侧的八个步骤逐项填写，预览随时显示印出来的样子。"</span>
+                                </li>
+                            </ul>
+                        </section>
+        }
+        .into_any()
     }
 }
 

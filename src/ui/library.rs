@@ -12,6 +12,16 @@ use wasm_bindgen::JsCast;
 
 const JSON_MIME: &str = "application/json";
 
+/// What the library opens with: the list, or (from the first-visit offer)
+/// the template chooser or the import.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub enum LibraryStart {
+    #[default]
+    List,
+    NewDraft,
+    Import,
+}
+
 /// What the library shows.
 #[derive(Clone, PartialEq)]
 enum Mode {
@@ -55,7 +65,10 @@ fn local_time(w3c: &str) -> String {
 }
 
 #[component]
-pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
+pub fn LibraryPanel(
+    on_close: Callback<()>,
+    #[prop(optional)] start: LibraryStart,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let query = RwSignal::new(String::new());
     let messages = RwSignal::new(Vec::<String>::new());
@@ -80,7 +93,11 @@ pub fn LibraryPanel(on_close: Callback<()>) -> impl IntoView {
     let changed = move || session.library_changed.update(|n| *n += 1);
     let now = browser::now_w3c;
 
-    let mode = RwSignal::new(Mode::List);
+    let mode = RwSignal::new(match start {
+        LibraryStart::List => Mode::List,
+        LibraryStart::NewDraft => Mode::NewDraft,
+        LibraryStart::Import => Mode::Import,
+    });
     let rolled = session.last_roll;
     let new_draft = move |_| mode.set(Mode::NewDraft);
     let backup = move |_| {

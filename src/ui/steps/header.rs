@@ -60,7 +60,10 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
             on_input=Callback::new(move |v| { number_text.set(v); number_message.set(None); })
             on_change=commit_number
             message=Signal::derive(move || number_message.get()) />
-        <p class="hint">"规范写法：" <span id="doc-number-preview">{move || notice.with(|n| n.header.doc_number.to_string())}</span></p>
+        // Shown only once there is a number: an empty label tells nothing.
+        <Show when=move || notice.with(|n| !n.header.doc_number.is_empty())>
+            <p class="hint">"规范写法：" <span id="doc-number-preview">{move || notice.with(|n| n.header.doc_number.to_string())}</span></p>
+        </Show>
         <details class="more">
             <summary>"份号、密级、紧急程度、签发人"</summary>
             <TextField id="copy-number" label="份号" placeholder="000001" hint="涉密公文需要，6位数字。"

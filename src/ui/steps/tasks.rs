@@ -11,7 +11,7 @@ use leptos::prelude::*;
 type Getter = fn(&TaskRow) -> String;
 type Setter = fn(&mut TaskRow, String);
 
-/// The one-line columns of a row: id suffix, label, getter, setter.
+/// The fields after 活动内容: id suffix, label, getter, setter.
 const COLUMNS: [(&str, &str, Getter, Setter); 4] = [
     ("time", "活动时间", |t| t.time.clone(), |t, v| t.time = v),
     ("place", "活动地点", |t| t.place.clone(), |t, v| t.place = v),
@@ -85,23 +85,14 @@ pub fn TasksStep(notice: RwSignal<Notice>) -> impl IntoView {
                 <button type="button" id="undo-delete" on:click=undo>"撤销"</button>
             </p>
         </Show>
-        <div class="table-wrap">
-            <table class="tasks" aria-label="活动安排">
-                <thead>
-                    <tr>
-                        <th scope="col" class="serial">"序号"</th>
-                        <th scope="col" class="content">"活动内容"</th>
-                        {COLUMNS.iter().map(|(_, label, _, _)| view! { <th scope="col">{*label}</th> }).collect_view()}
-                        <th scope="col" class="ops">"操作"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || 0..count.get() key=|i| *i let:row>
-                        <TaskRowEditor notice row deleted />
-                    </For>
-                </tbody>
-            </table>
-        </div>
+        // One card a row: 活动内容 across the card, the other fields in a grid
+        // that takes as many columns as fit, so every field keeps a readable
+        // width beside the preview on a 1366x768 screen.
+        <ol class="tasks" aria-label="活动安排">
+            <For each=move || 0..count.get() key=|i| *i let:row>
+                <TaskRowEditor notice row deleted />
+            </For>
+        </ol>
         <button type="button" id="add-task" on:click=add>"＋ 添加一行"</button>
         <span class="hint">{move || format!("　共{}行", count.get())}</span>
     }
@@ -197,48 +188,75 @@ fn TaskRowEditor(
     };
     let name = read(|t| t.name.clone());
     let description = read(|t| t.description.clone());
+    // No line breaks in a name: Enter alone does nothing there (Ctrl+Enter
+    // still inserts a row).
+    let no_newline = |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.ctrl_key() && !ev.meta_key() {
+            ev.prevent_default();
+        }
+    };
+    let number = row + 1;
     view! {
-        <tr on:keydown=on_key>
-            <td class="serial">{row + 1}</td>
-            <td class="content">
-                <input type="text" id=format!("task-{row}-name") aria-label=format!("第{}行活动名称", row + 1)
-                    placeholder="活动名称"
-                    prop:value=move || name.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
-                    on:paste=on_paste />
-                <textarea id=format!("task-{row}-description") rows="2" aria-label=format!("第{}行活动内容说明", row + 1)
-                    placeholder="具体内容（可不填）"
-                    prop:value=move || description.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
-            </td>
-            {COLUMNS.iter().map(|&(key, label, get, set)| {
-                let value = read(get);
-                let normalise = key == "support";
-                view! {
-                    <td>
-                        <input type="text" id=format!("task-{row}-{key}") aria-label=format!("第{}行{}", row + 1, label)
-                            list=(key == "lead" || key == "support").then_some("departments")
-                            prop:value=move || value.get()
-                            on:input=move |ev| { let v = event_target_value(&ev); write(&|t| set(t, v.clone())) }
-                            on:change=move |ev| if normalise {
-                                let v = split_names(&event_target_value(&ev));
-                                write(&|t| t.support = v.clone());
-                            } />
-                    </td>
-                }
-            }).collect_view()}
-            <td class="ops">
-                <button type="button" class="icon" title="在下方插入一行" aria-label=format!("在第{}行下方插入一行", row + 1)
-                    on:click=move |_| insert_below()>"＋"</button>
-                <button type="button" class="icon" title="复制本行" aria-label=format!("复制第{}行", row + 1)
-                    on:click=move |_| duplicate()>"⧉"</button>
-                <button type="button" class="icon" title="上移" aria-label=format!("上移第{}行", row + 1)
-                    on:click=move |_| shift(-1)>"↑"</button>
-                <button type="button" class="icon" title="下移" aria-label=format!("下移第{}行", row + 1)
-                    on:click=move |_| shift(1)>"↓"</button>
-                <button type="button" class="icon danger remove" title="删除" aria-label=format!("删除第{}行", row + 1)
-                    on:click=move |_| remove()>"✕"</button>
-            </td>
-        </tr>
+        <li class="task" on:keydown=on_key>
+            <div class="task-head">
+                <span class="serial" aria-hidden="true">{number}</span>
+                <label class="task-label" for=format!("task-{row}-name")>"活动内容"</label>
+                <span class="ops" role="group" aria-label=format!("第{number}行的操作")>
+                    <button type="button" class="icon" title="在下方插入一行" aria-label=format!("在第{number}行下方插入一行")
+                        on:click=move |_| insert_below()>"＋"</button>
+                    <button type="button" class="icon" title="复制本行" aria-label=format!("复制第{number}行")
+                        on:click=move |_| duplicate()>"⧉"</button>
+                    <button type="button" class="icon" title="上移" aria-label=format!("上移第{number}行")
+                        on:click=move |_| shift(-1)>"↑"</button>
+                    <button type="button" class="icon" title="下移" aria-label=format!("下移第{number}行")
+                        on:click=move |_| shift(1)>"↓"</button>
+                    <button type="button" class="icon danger remove" title="删除" aria-label=format!("删除第{number}行")
+                        on:click=move |_| remove()>"✕"</button>
+                </span>
+            </div>
+            <textarea class="grow" id=format!("task-{row}-name") rows="1" aria-label=format!("第{number}行活动名称")
+                placeholder="活动名称"
+                prop:value=move || name.get()
+                on:keydown=no_newline
+                on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
+                on:paste=on_paste></textarea>
+            <textarea class="grow" id=format!("task-{row}-description") rows="1" aria-label=format!("第{number}行活动内容说明")
+                placeholder="具体内容（可不填）"
+                prop:value=move || description.get()
+                on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
+            <div class="task-fields">
+                {COLUMNS.iter().map(|&(key, label, get, set)| {
+                    let value = read(get);
+                    let id = format!("task-{row}-{key}");
+                    let aria = format!("第{number}行{label}");
+                    let on_input = move |ev: leptos::ev::Event| { let v = event_target_value(&ev); write(&|t| set(t, v.clone())) };
+                    let field = if key == "lead" || key == "support" {
+                        let normalise = key == "support";
+                        view! {
+                            <input type="text" id=id.clone() aria-label=aria list="departments"
+                                prop:value=move || value.get()
+                                on:input=on_input
+                                on:change=move |ev| if normalise {
+                                    let v = split_names(&event_target_value(&ev));
+                                    write(&|t| t.support = v.clone());
+                                } />
+                        }.into_any()
+                    } else {
+                        view! {
+                            <textarea class="grow" id=id.clone() rows="1" aria-label=aria
+                                on:keydown=no_newline
+                                prop:value=move || value.get()
+                                on:input=on_input></textarea>
+                        }.into_any()
+                    };
+                    view! {
+                        <div class="task-field">
+                            <label for=id>{label}</label>
+                            {field}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </li>
     }
 }
