@@ -154,15 +154,20 @@ pub fn looks_like_rows(text: &str) -> bool {
     text.contains('\t')
 }
 
-/// Every department named in the draft, for autocompletion, in order of
-/// first use.
+/// Every department the draft's tasks name, then its 主送机关, for
+/// autocompletion, in order of first use.
 pub fn departments(notice: &Notice) -> Vec<String> {
     let mut seen = Vec::<String>::new();
-    let names = notice.tasks.rows.iter().flat_map(|t| {
-        std::iter::once(t.lead.clone())
-            .chain(split_names(&t.lead))
-            .chain(t.support.iter().cloned())
-    });
+    let names = notice
+        .tasks
+        .rows
+        .iter()
+        .flat_map(|t| {
+            split_names(&t.lead)
+                .into_iter()
+                .chain(t.support.iter().cloned())
+        })
+        .chain(notice.recipients.iter().flat_map(|r| split_names(r)));
     for name in names {
         let name = name.trim().to_owned();
         if !name.is_empty() && !seen.contains(&name) {
@@ -248,7 +253,17 @@ mod tests {
                 ..TaskRow::default()
             },
         ];
-        assert_eq!(departments(&notice), ["质量股", "办公室", "标准计量股"]);
+        notice.recipients = vec!["各市场监管所、综合执法大队".into(), "办公室".into()];
+        assert_eq!(
+            departments(&notice),
+            [
+                "质量股",
+                "办公室",
+                "标准计量股",
+                "各市场监管所",
+                "综合执法大队"
+            ]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod header;
 mod requirements;
 mod tasks;
 mod title;
+mod tokens;
 
 pub use body::BodyStep;
 pub use check::CheckStep;

@@ -2,6 +2,7 @@
 //! row below, Alt+↑/↓ moves a row; rows pasted from Excel or WPS (tab-
 //! separated) become rows; deleting can be undone.
 
+use super::tokens::DepartmentTokens;
 use crate::core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
 use crate::core::model::split_names;
 use crate::core::{Notice, TaskLayout, TaskRow};
@@ -11,19 +12,10 @@ use leptos::prelude::*;
 type Getter = fn(&TaskRow) -> String;
 type Setter = fn(&mut TaskRow, String);
 
-/// The fields after 活动内容: id suffix, label, getter, setter.
-const COLUMNS: [(&str, &str, Getter, Setter); 4] = [
+/// The free-text fields after 活动内容: id suffix, label, getter, setter.
+const COLUMNS: [(&str, &str, Getter, Setter); 2] = [
     ("time", "活动时间", |t| t.time.clone(), |t, v| t.time = v),
     ("place", "活动地点", |t| t.place.clone(), |t, v| t.place = v),
-    ("lead", "牵头部门", |t| t.lead.clone(), |t, v| t.lead = v),
-    // Split on 、 only while typing (keeps what is typed); commas are
-    // normalised when the field is left.
-    (
-        "support",
-        "配合部门",
-        |t| t.support.join("、"),
-        |t, v| t.support = v.split('、').map(str::to_owned).collect(),
-    ),
 ];
 
 #[component]
@@ -195,6 +187,12 @@ fn TaskRowEditor(
             ev.prevent_default();
         }
     };
+    // 牵头部门 is stored as one name list joined by 、.
+    let lead = Signal::derive(move || task.with(|t| split_names(&t.lead)));
+    let set_lead = Callback::new(move |names: Vec<String>| write(&|t| t.lead = names.join("、")));
+    let support = Signal::derive(move || task.with(|t| t.support.clone()));
+    let set_support =
+        Callback::new(move |names: Vec<String>| write(&|t| t.support = names.clone()));
     let number = row + 1;
     view! {
         <li class="task" on:keydown=on_key>
@@ -230,24 +228,11 @@ fn TaskRowEditor(
                     let id = format!("task-{row}-{key}");
                     let aria = format!("第{number}行{label}");
                     let on_input = move |ev: leptos::ev::Event| { let v = event_target_value(&ev); write(&|t| set(t, v.clone())) };
-                    let field = if key == "lead" || key == "support" {
-                        let normalise = key == "support";
-                        view! {
-                            <input type="text" id=id.clone() aria-label=aria list="departments"
-                                prop:value=move || value.get()
-                                on:input=on_input
-                                on:change=move |ev| if normalise {
-                                    let v = split_names(&event_target_value(&ev));
-                                    write(&|t| t.support = v.clone());
-                                } />
-                        }.into_any()
-                    } else {
-                        view! {
-                            <textarea class="grow" id=id.clone() rows="1" aria-label=aria
-                                on:keydown=no_newline
-                                prop:value=move || value.get()
-                                on:input=on_input></textarea>
-                        }.into_any()
+                    let field = view! {
+                        <textarea class="grow" id=id.clone() rows="1" aria-label=aria
+                            on:keydown=no_newline
+                            prop:value=move || value.get()
+                            on:input=on_input></textarea>
                     };
                     view! {
                         <div class="task-field">
@@ -256,6 +241,16 @@ fn TaskRowEditor(
                         </div>
                     }
                 }).collect_view()}
+                <div class="task-field">
+                    <label for=format!("task-{row}-lead")>"牵头部门"</label>
+                    <DepartmentTokens id=format!("task-{row}-lead") label=format!("第{number}行牵头部门")
+                        names=lead set_names=set_lead />
+                </div>
+                <div class="task-field">
+                    <label for=format!("task-{row}-support")>"配合部门"</label>
+                    <DepartmentTokens id=format!("task-{row}-support") label=format!("第{number}行配合部门")
+                        names=support set_names=set_support />
+                </div>
             </div>
         </li>
     }
