@@ -15,9 +15,6 @@ use notice_tests as support;
 #[allow(dead_code)]
 #[path = "../crates/web/src/preview/pages.rs"]
 mod pages;
-#[allow(dead_code)]
-#[path = "../crates/web/src/preview/source.rs"]
-mod source;
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};

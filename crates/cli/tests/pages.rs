@@ -18,9 +18,6 @@ use notice_tests as support;
 #[allow(dead_code)]
 #[path = "../../web/src/preview/pages.rs"]
 mod pages;
-#[allow(dead_code)]
-#[path = "../../web/src/preview/source.rs"]
-mod source;
 
 use notice_core::compose;
 use notice_core::draft::DraftEnvelope;
@@ -50,8 +47,7 @@ fn cli_pages(draft: &Path) -> u32 {
 
 /// The pages the preview draws.
 fn preview_pages(notice: &Notice) -> u32 {
-    let blocks = compose::blocks(notice);
-    pages::pages(&blocks, &source::sources(notice)).len() as u32
+    pages::pages(&compose::compose(notice)).len() as u32
 }
 
 /// Writes each notice of the corpus as a draft file into `dir`.

@@ -5,6 +5,7 @@
 pub mod compose;
 pub mod draft;
 pub mod edit;
+pub mod field;
 pub mod gbt9704;
 pub mod json;
 pub mod library;
@@ -18,6 +19,7 @@ pub mod time;
 pub mod transfer;
 pub mod validate;
 
+pub use field::{ContactField, Field, RequirementField, SectionField, SectionKind, TaskField};
 pub use model::{
     Campaign, Contact, DepartmentActivities, DocDate, DocNumber, Header, Imprint, Level, Notice,
     NoticeShape, Requirement, Section, SectionContent, Signature, Summary, TaskLayout, TaskList,

@@ -7,10 +7,10 @@
 //!
 //! Pure Rust: no Leptos, no DOM (tests/e2e_preview.rs compiles it natively).
 
-use super::source::Source;
-use notice_core::compose::{self, Block, Face, Indent, Span};
+use notice_core::compose::{self, Block, Composition, Face, Indent, Source, Span};
 use notice_core::gbt9704 as spec;
 use notice_core::pagination::{self, ImprintPlacement, PieceKind, BODY_CHAR};
+use notice_core::Field;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -123,7 +123,7 @@ pub struct Cell {
 /// One row of the 版记.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ImprintRow {
-    pub field: String,
+    pub field: Field,
     /// Twips, without the rules.
     pub height: i32,
     /// Lines with their twips below the row's top.
@@ -171,7 +171,7 @@ pub struct Item {
     /// Twips.
     pub height: i32,
     /// The editor field it comes from (to focus on a click).
-    pub field: String,
+    pub field: Field,
     pub draw: Draw,
 }
 
@@ -452,7 +452,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             .map(|l| text(l, line))
             .collect(),
         Block::Recipients(t) => body(body_wrap(&[(t, Font::Body)], 0, 0, 0)),
-        Block::Paragraph { spans, indent } => {
+        Block::Paragraph { spans, indent, .. } => {
             let first = match indent {
                 Indent::FirstLine => spec::BODY_FIRST_LINE_INDENT,
                 Indent::None => 0,
@@ -554,7 +554,7 @@ fn block_key(block: &Block) -> u64 {
         Block::DocNumber { number, signers } => (number, signers).hash(&mut h),
         Block::Title { lines } => lines.hash(&mut h),
         Block::Recipients(t) | Block::Note(t) => t.hash(&mut h),
-        Block::Paragraph { spans, indent } => {
+        Block::Paragraph { spans, indent, .. } => {
             for span in spans {
                 (&span.text, Font::from(span.face)).hash(&mut h);
             }
@@ -691,7 +691,7 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
             })
             .collect();
         rows.push(ImprintRow {
-            field: source.row(rows.len()).to_owned(),
+            field: source.row(rows.len()),
             height: lines.len() as i32 * line,
             lines,
         });
@@ -711,7 +711,7 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
             }
         }
         rows.push(ImprintRow {
-            field: source.row(rows.len()).to_owned(),
+            field: source.row(rows.len()),
             height: count as i32 * line,
             lines,
         });
@@ -719,31 +719,29 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
     rows
 }
 
-/// Every page of the notice whose blocks (`compose::blocks`) and their
-/// sources ([`super::source::sources`]) are given.
-#[cfg(test)]
-pub fn pages(blocks: &[Block], sources: &[Source]) -> Vec<Page> {
-    pages_with(blocks, sources, &mut Cache::default())
+/// Every page of the composed notice ([`compose::compose`]).
+pub fn pages(composition: &Composition) -> Vec<Page> {
+    pages_with(composition, &mut Cache::default())
 }
 
 /// [`pages`], reusing what `cache` kept of the last update.
-pub fn pages_with(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec<Page> {
-    let pages = lay_out_pages(blocks, sources, cache);
+pub fn pages_with(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
+    let pages = lay_out_pages(composition, cache);
     cache.finish();
     pages
 }
 
-fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec<Page> {
+fn lay_out_pages(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
+    let Composition { blocks, sources } = composition;
     let layout = pagination::lay_out(blocks);
     let plan = &layout.pagination;
     let total = plan.page_count() as usize;
     let mut items: Vec<Vec<Item>> = vec![Vec::new(); total];
     let mut lines: Vec<Option<Arc<Vec<Option<Draw>>>>> = vec![None; blocks.len()];
     let mut tables: Vec<Option<Table>> = (0..blocks.len()).map(|_| None).collect();
-    let no_source = Source::default();
     for (i, piece) in layout.pieces.iter().enumerate() {
         let block = &blocks[piece.block];
-        let source = sources.get(piece.block).unwrap_or(&no_source);
+        let source = &sources[piece.block];
         let page = &mut items[(piece.page as usize - 1).min(total - 1)];
         match piece.kind {
             PieceKind::Line(n) => {
@@ -752,7 +750,7 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
                     page.push(Item {
                         top: piece.y,
                         height: piece.height,
-                        field: source.field.clone(),
+                        field: source.field,
                         draw: draw.clone(),
                     });
                 }
@@ -772,12 +770,12 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
                 let (cells, field, header) = match piece.kind {
                     PieceKind::TableRow { row, from, to } => (
                         table.row(&table.rows[row], from, to, piece.height),
-                        source.row(row).to_owned(),
+                        source.row(row),
                         false,
                     ),
                     _ => (
                         table.row(&table.header, 0, u32::MAX, piece.height),
-                        source.field.clone(),
+                        source.field,
                         true,
                     ),
                 };
@@ -810,12 +808,12 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
             _ => None,
         });
         if let Some((i, cc, printer, print_date)) = found {
-            let source = sources.get(i).unwrap_or(&no_source);
+            let source = &sources[i];
             let rows = imprint(cc, printer, print_date, source);
             items[(page as usize - 1).min(total - 1)].push(Item {
                 top: spec::TEXT_HEIGHT as i32 - plan.imprint_height,
                 height: plan.imprint_height,
-                field: source.field.clone(),
+                field: source.field,
                 draw: Draw::Imprint {
                     rows,
                     thick: spec::IMPRINT_THICK_RULE,
@@ -853,8 +851,7 @@ mod tests {
     }
 
     fn pages_of(notice: &Notice) -> Vec<Page> {
-        let blocks = compose::blocks(notice);
-        pages(&blocks, &super::super::source::sources(notice))
+        pages(&compose::compose(notice))
     }
 
     fn all_text(pages: &[Page]) -> String {
@@ -983,12 +980,12 @@ mod tests {
                     .count();
                 assert_eq!(bottoms, 1, "page {}", page.index);
             }
-            fields.extend(rows.iter().map(|i| i.field.clone()));
+            fields.extend(rows.iter().map(|i| i.field));
         }
         assert!(tables >= 4, "{tables}");
-        let expected: Vec<String> = (0..notice.tasks.rows.len())
+        let expected: Vec<Field> = (0..notice.tasks.rows.len())
             .filter(|&i| !notice.tasks.rows[i].is_blank())
-            .map(|i| format!("task-{i}-name"))
+            .map(|i| Field::Task(i, notice_core::TaskField::Name))
             .collect();
         assert_eq!(fields, expected);
     }
@@ -1039,7 +1036,7 @@ mod tests {
         let mark = first
             .items
             .iter()
-            .find(|i| i.field == "organ-0")
+            .find(|i| i.field == Field::Organs)
             .expect("the organ mark");
         match &mark.draw {
             Draw::Text { line, .. } => {
@@ -1053,7 +1050,7 @@ mod tests {
             .iter()
             .find(|i| matches!(i.draw, Draw::Text { rule: true, .. }))
             .expect("the red rule");
-        assert_eq!(rule.field, "doc-number");
+        assert_eq!(rule.field, Field::DocNumber);
         assert_eq!(
             rule.height,
             spec::BODY_LINE_SPACING + pagination::RED_RULE_EXTRA
@@ -1130,7 +1127,7 @@ mod tests {
             let lines: Vec<&TextLine> = pages
                 .iter()
                 .flat_map(|p| &p.items)
-                .filter(|i| i.field == "signature-organs")
+                .filter(|i| i.field == Field::SignatureOrgans)
                 .filter_map(|i| match &i.draw {
                     Draw::Text { line, .. } => Some(line),
                     _ => None,
@@ -1175,10 +1172,10 @@ mod cache_tests {
                 5 => notice.header.organs.push("福鼎市教育局".into()),
                 _ => {}
             }
-            let blocks = compose::blocks(&notice);
-            let sources = super::super::source::sources(&notice);
-            let cached = pages_with(&blocks, &sources, &mut cache);
-            let fresh = pages(&blocks, &sources);
+            let composition = compose::compose(&notice);
+            let blocks = &composition.blocks;
+            let cached = pages_with(&composition, &mut cache);
+            let fresh = pages(&composition);
             assert_eq!(cached.len(), fresh.len(), "round {round}");
             for (a, b) in cached.iter().zip(&fresh) {
                 assert_eq!(a.items, b.items, "round {round}, page {}", a.index);
