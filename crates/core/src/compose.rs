@@ -11,7 +11,7 @@ use super::model::{
 };
 
 /// The face a span is set in (GB/T 9704 §7.3.3 and practice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     /// 小标宋: titles and the organ mark.
     Title,

@@ -1,5 +1,6 @@
-//! The pure core: the notice model, composition into layout blocks, the
-//! GB/T 9704 numbers, validation, text hygiene and the draft envelope.
+//! The pure core: the notice model, composition into layout blocks, their
+//! pagination and the pages the preview draws, the GB/T 9704 numbers,
+//! validation, text hygiene and the draft envelope.
 //! Nothing here knows about Leptos, the DOM or .docx.
 
 pub mod compose;
@@ -10,6 +11,7 @@ pub mod gbt9704;
 pub mod json;
 pub mod library;
 pub mod model;
+pub mod pages;
 pub mod pagination;
 pub mod rollforward;
 pub mod templates;

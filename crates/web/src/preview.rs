@@ -8,16 +8,15 @@
 //! pages are recomputed as data, and only pages whose content changed are
 //! drawn again (each page is keyed by a hash of what it holds).
 
-mod pages;
-
 use crate::fields::{editing, FieldId};
 use leptos::prelude::*;
 use notice_core::compose;
+use notice_core::compose::Face;
 use notice_core::draft::KeyValueStore;
 use notice_core::gbt9704::{self as spec, twips_to_mm};
+use notice_core::pages::{self, Align, Draw, Item, Page, TextLine};
 use notice_core::validate::Step;
 use notice_core::{Field, Notice};
-use pages::{Align, Draw, Font, Item, Page, TextLine};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -99,13 +98,13 @@ fn red() -> String {
     format!("#{}", spec::RED)
 }
 
-fn font_class(font: Font) -> &'static str {
-    match font {
-        Font::Title => "f-title",
-        Font::Body => "f-body",
-        Font::Hei => "f-hei",
-        Font::Kai => "f-kai",
-        Font::Song => "f-song",
+fn font_class(face: Face) -> &'static str {
+    match face {
+        Face::Title => "f-title",
+        Face::Body => "f-body",
+        Face::Hei => "f-hei",
+        Face::Kai => "f-kai",
+        Face::Song => "f-song",
     }
 }
 
