@@ -1,5 +1,5 @@
 //! The page module is cut apart by wasm-split after linking (see
-//! scripts/post-build.py), which needs the linker's relocations; only that
+//! xtask/src/dist.rs), which needs the linker's relocations; only that
 //! binary gets them, since wasm-opt cannot optimise a module that has them.
 
 fn main() {

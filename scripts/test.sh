@@ -24,11 +24,14 @@ step() {
 }
 
 step "cargo fmt --check" cargo fmt --check
+step "cargo fmt --check (xtask)" cargo fmt --check --manifest-path xtask/Cargo.toml
 step "clippy (native)" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "clippy (wasm32, split page build)" cargo clippy --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
+step "clippy (xtask)" cargo clippy --manifest-path xtask/Cargo.toml --all-targets -- -D warnings
 step "native tests" cargo test
-step "release build (trunk, wasm-split, wasm-opt -Oz)" trunk build --release --offline
+step "native tests (xtask)" cargo test --manifest-path xtask/Cargo.toml
+step "release build (cargo xtask dist: wasm-split, wasm-opt -Oz, terser)" cargo xtask dist
 step "first-load budget (a real load in Chromium, gzip, old office PC)" \
   cargo test --test budget -- --ignored --nocapture --test-threads=1
 step "browser tests (wasm-bindgen-test, headless Chromium)" \

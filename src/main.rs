@@ -1,4 +1,4 @@
-//! The web app's entry point (wasm32, built by Trunk).
+//! The web app's entry point (wasm32, built by `cargo xtask dist`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,5 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("通知起草台 is a web app: serve it with `trunk serve` (see README.md).");
+    eprintln!("通知起草台 is a web app: serve it with `cargo xtask serve` (see README.md).");
 }
