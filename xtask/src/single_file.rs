@@ -145,25 +145,23 @@ fn inline_split_modules(dist: &Path, glue: &str) -> Result<String> {
 
     let fetch = [
         Lit("fetch(new URL(\"./"),
-        Chars(|c| crate::text::is_ident_char(c) || c == '.' || c == '-'),
-        Lit(".wasm\","),
+        Until('"'),
+        Lit("\","),
         Sp,
         Lit("import.meta.url))"),
     ];
     let mut parts = BTreeMap::new();
     let fetches = find_all(&loader, &fetch);
     for m in &fetches {
-        let name = &m.captures[0];
-        parts.insert(
-            name.clone(),
-            base64(&read(&dist.join(format!("{name}.wasm")))?),
-        );
+        let file = &m.captures[0];
+        let name = file.strip_suffix(".wasm").ok_or_else(changed)?;
+        parts.insert(name.to_owned(), base64(&read(&dist.join(file))?));
     }
     let loader = replace(&loader, &fetches, |m| {
         format!(
             "Promise.resolve(new Response(Uint8Array.from(atob(__splitParts[\"{}\"]), c => c.charCodeAt(0)), \
              {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}))",
-            m.captures[0]
+            m.captures[0].trim_end_matches(".wasm")
         )
     });
     if loader.contains("import.meta.url") || names.is_empty() {
@@ -231,8 +229,6 @@ enum Pat<'a> {
     Sp1,
     /// An identifier, captured.
     Word,
-    /// One or more characters of a kind, captured.
-    Chars(fn(char) -> bool),
     /// Everything up to this character, captured.
     Until(char),
     /// The sequence, or nothing.
@@ -268,16 +264,13 @@ fn match_at(
             }
             Sp => run(at, &char::is_whitespace),
             Sp1 => Some(run(at, &char::is_whitespace)).filter(|&e| e > at)?,
-            Word | Chars(_) | Until(_) => {
-                let end = match *element {
-                    Word => run(at, &crate::text::is_ident_char),
-                    Chars(f) => run(at, &f),
-                    Until(c) => run(at, &|x| x != c),
-                    _ => unreachable!(),
-                };
-                if end == at && !matches!(element, Until(_)) {
-                    return None;
-                }
+            Word => {
+                let end = Some(run(at, &crate::text::is_ident_char)).filter(|&e| e > at)?;
+                captures.push(text[at..end].to_owned());
+                end
+            }
+            Until(c) => {
+                let end = run(at, &|x| x != c);
                 captures.push(text[at..end].to_owned());
                 end
             }
@@ -359,5 +352,29 @@ mod tests {
         let found = find_all("import { initSync } from \"./a.js\";", &pattern);
         assert_eq!((found.len(), found[0].captures.len()), (1, 0));
         assert!(find_all("import{initSyncX}", &pattern).is_empty());
+    }
+
+    #[test]
+    fn the_minified_split_loader_is_inlined() {
+        let dist = std::env::temp_dir().join(format!("xtask-single-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        // The shape terser gives wasm-split-cli 0.2.4's loader.
+        std::fs::write(
+            dist.join("__wasm_split.js"),
+            "import{initSync as t}from\"./notice-desk-0.js\";let a;\
+             export const __wasm_split_load_later=(()=>{const t=fetch(new URL(\"./split_later.wasm\",import.meta.url));return t})();",
+        )
+        .unwrap();
+        std::fs::write(dist.join("split_later.wasm"), b"\0asm").unwrap();
+        let glue = "import*as n from\"./__wasm_split.js\";function F(){}export{F as initSync,z as default};";
+        let out = inline_split_modules(&dist, glue).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert!(out.starts_with("const __splitParts = {\"split_later\": \"AGFzbQ==\"};\n"));
+        assert!(out.contains("const __splitInitSync = (...a) => F(...a);"));
+        assert!(out.contains("const t = __splitInitSync;\nlet a;const __wasm_split_load_later="));
+        assert!(out.contains("atob(__splitParts[\"split_later\"])"));
+        assert!(out.contains("return { __wasm_split_load_later };"));
+        assert!(out.contains("const n = __split;\n\nfunction F(){}"));
+        assert!(!out.contains("import") && !out.contains("export const"));
     }
 }
