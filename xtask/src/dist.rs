@@ -49,9 +49,10 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// Builds dist/ and returns its path.
 pub fn build(root: &Path) -> Result<PathBuf> {
     let web = root.join(web::CRATE);
+    // Cargo reads a relative CARGO_TARGET_DIR from where it was started.
+    let here = std::env::current_dir().map_err(|e| format!("the current directory: {e}"))?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .map(|t| if t.is_absolute() { t } else { web.join(t) })
+        .map(|t| here.join(t))
         .unwrap_or_else(|| root.join("target"));
     let wasm_opt = tool(root, "wasm-opt");
     let version = run(Command::new(&wasm_opt).arg("--version"))?;
