@@ -22,7 +22,7 @@ echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc
   "$(. /etc/os-release && echo "$PRETTY_NAME"), $(chromium --version 2>/dev/null)"
 
 say "release build"
-trunk build --release --offline
+cargo xtask dist
 cargo test -p notice-tests --test budget -- --ignored --nocapture the_first_load 2>&1 | grep -E '^ +[0-9]+ ms|^  before'
 
 say "native export and drafts (criterion)"

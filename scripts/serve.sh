@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # README command 1: install what is missing, build the optimised app and
-# serve it on http://127.0.0.1:8080 (rebuilding on change).
+# serve it on http://127.0.0.1:8080 (PORT=… for another port). After a
+# change, `cargo xtask dist` in another shell rebuilds; reload the page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-# No autoreload: its inline script would break the page's CSP.
-exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+exec cargo xtask serve --port "${PORT:-8080}"

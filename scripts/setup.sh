@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what building the app needs, skipping whatever is already there:
-# the wasm32 target, Trunk, wasm-bindgen-cli (the exact version Cargo.lock
-# names), wasm-split-cli, and wasm-opt (npm's binaryen 132) and terser
-# into tools/node_modules.
+# Installs what building the app (`cargo xtask dist`, xtask/) needs, skipping
+# whatever is already there: the wasm32 target, wasm-bindgen-cli (the exact
+# version Cargo.lock names), wasm-split-cli, and wasm-opt (npm's binaryen
+# 132) and terser into tools/node_modules.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,11 +18,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
-  say "installing trunk 0.21.14 (0.22 needs a newer rustc)"
-  cargo install trunk@0.21.14 --locked
-fi
-
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$root/Cargo.lock")"
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   say "installing wasm-bindgen-cli $bindgen_version (the version in Cargo.lock)"
@@ -30,19 +25,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-# The page module is cut into lazily loaded parts by wasm-split (run by the
-# post-build hook).
+# The page module is cut into lazily loaded parts by wasm-split.
 if ! wasm-split-cli --help >/dev/null 2>&1; then
   say "installing wasm-split-cli 0.2.4"
   cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
-fi
-
-# The post-build hook (service worker, CSP) and the single-file build are
-# Python scripts.
-if ! command -v python3 >/dev/null; then
-  say "installing python3"
-  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -q && "${sudo_cmd[@]}" apt-get install -y -q python3
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132' \

@@ -7,6 +7,8 @@ command -v libreoffice >/dev/null || missing+=(libreoffice-writer)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v gzip >/dev/null || missing+=(gzip)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fonts-wqy-zenhei)
+# For openxml-audit's virtual environment (below); the build needs no Python.
+python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 if ((${#missing[@]})); then
   say "installing ${missing[*]}"
   sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -30,7 +30,7 @@ wasm_crates=(-p notice-core -p notice-office -p notice-web)
 step "clippy (wasm32)" cargo clippy "${wasm_crates[@]}" --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "clippy (wasm32, split page build)" cargo clippy -p notice-web --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 step "native tests" cargo test --workspace
-step "release build (trunk, wasm-split, wasm-opt -Oz)" trunk build --release --offline
+step "release build (cargo xtask dist: wasm-split, wasm-opt -Oz, terser)" cargo xtask dist
 step "first-load budget (a real load in Chromium, gzip, old office PC)" \
   cargo test -p notice-tests --test budget -- --ignored --nocapture --test-threads=1
 step "browser tests (wasm-bindgen-test, headless Chromium)" \

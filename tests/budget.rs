@@ -1,5 +1,5 @@
 //! The first-load budget, measured from a real load of the release build in
-//! dist/ (`trunk build --release`; scripts/test.sh runs this after it):
+//! dist/ (`cargo xtask dist`; scripts/test.sh runs this after it):
 //! Chromium on the emulated old office PC of the speed bench (CPU 4x,
 //! 10 Mbit/s, 20 ms, no cache, 1440x900), the files sent gzip-compressed as
 //! nginx sends them. Counted: every request the page started before its
@@ -96,7 +96,7 @@ fn every_lazily_loaded_part_is_built_and_kept_offline() {
     let dist = support::dist_dir();
     let sw = std::fs::read_to_string(dist.join("sw.js")).unwrap();
     let loader = std::fs::read_to_string(dist.join("__wasm_split.js"))
-        .expect("the page module is split (scripts/post-build.py)");
+        .expect("the page module is split (xtask/src/dist.rs)");
     let parts: Vec<String> = referenced(&loader)
         .into_iter()
         .filter(|f| f.ends_with(".wasm"))

@@ -2,7 +2,7 @@
 //! headless Chromium like a user would: type, reload, export, and open the
 //! downloaded file in LibreOffice.
 //!
-//! Needs `dist/` (trunk build --release), chromedriver and LibreOffice; run
+//! Needs `dist/` (cargo xtask dist), chromedriver and LibreOffice; run
 //! through scripts/test.sh, which provides all three.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -175,8 +175,9 @@ async fn the_csp_blocks_an_injected_remote_script() {
 #[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
 async fn the_single_file_build_drafts_and_exports_from_disk() {
     let out = support::temp_dir("single").join("通知起草台.html");
-    let status = std::process::Command::new("python3")
-        .arg(support::project_root().join("scripts/single-file.py"))
+    let status = std::process::Command::new(std::env::var_os("CARGO").unwrap_or("cargo".into()))
+        .current_dir(support::project_root())
+        .args(["xtask", "single-file"])
         .arg(support::dist_dir())
         .arg(&out)
         .status()

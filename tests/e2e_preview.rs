@@ -3,7 +3,7 @@
 //! with the exported .docx as LibreOffice renders it (page counts, the
 //! lines of page 1), editing and clicking through the preview, printing.
 //!
-//! The browser tests need `dist/` (trunk build --release), chromedriver,
+//! The browser tests need `dist/` (cargo xtask dist), chromedriver,
 //! LibreOffice and poppler-utils: run through scripts/test.sh, or
 //! `cargo test -p notice-tests --test e2e_preview -- --ignored`. The pages
 //! the preview draws are the core's (`notice_core::pages`, tested there).

@@ -24,14 +24,14 @@ pub fn project_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The release build made by `trunk build --release` (scripts/test.sh).
+/// The release build made by `cargo xtask dist` (scripts/test.sh).
 pub fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("NOTICE_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| project_root().join("dist"));
     assert!(
         dist.join("index.html").is_file(),
-        "no release build in {}: run scripts/test.sh (or trunk build --release)",
+        "no release build in {}: run scripts/test.sh (or cargo xtask dist)",
         dist.display()
     );
     dist

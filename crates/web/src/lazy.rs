@@ -1,9 +1,9 @@
 //! Parts of the page that are loaded after the form is on screen, so that
 //! the first load is only the shell, the first step and the session.
 //!
-//! In the app build (cargo feature `split`, set in index.html) each part is
-//! a split function: wasm-split, run after the build, moves the code only
-//! the parts use into ONE module, `split_later.wasm`. One module, not one
+//! In the app build (cargo feature `split`, which `cargo xtask dist` sets)
+//! each part is a split function: wasm-split moves the code only the parts
+//! use into ONE module, `split_later.wasm`. One module, not one
 //! per part: every extra module is a round trip and, worse, code shared by
 //! two parts becomes a module of its own, fetched after the part that needs
 //! it. Nothing of it is fetched

@@ -26,7 +26,7 @@ pub fn start() {
 
 /// For other pages and scripts: the app's export as a function. Takes a
 /// draft file's JSON (the format in README.md), resolves to the .docx bytes.
-/// Trunk exposes it as `window.wasmBindings.exportDocx(json)`.
+/// index.html's start script exposes it as `window.wasmBindings.exportDocx(json)`.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = exportDocx)]
 pub async fn export_docx_js(
     draft_json: String,

@@ -1,4 +1,4 @@
-//! The web app's entry point (wasm32, built by Trunk).
+//! The web app's entry point (wasm32, built by `cargo xtask dist`).
 
 fn main() {
     notice_web::start();

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Trunk names a worker's files after its binary (no content hash).
+/// The build names the worker's files after its binary (no content hash).
 const WORKER_SCRIPT: &str = "./export-worker_loader.js";
 
 /// The worker's script: the single-file build, opened from disk, puts a

@@ -1,4 +1,4 @@
-//! The worker (wasm32, built by Trunk as a Web Worker) that runs what the
+//! The worker (wasm32, built by `cargo xtask dist` as a Web Worker) that runs what the
 //! page keeps out of its own module: the .docx export (docx-rs, zip) and the
 //! import of existing notices (zip, XML). It receives
 //! `{id, kind: "export", request}` (an export request as JSON) or

@@ -1,5 +1,5 @@
 // 通知起草台's service worker: keeps a copy of the app so it opens and works
-// with the network cut. The build (scripts/post-build.py) fills in VERSION
+// with the network cut. The build (xtask/src/dist.rs) fills in VERSION
 // and ASSETS; a new build is a new service worker, which waits until the
 // page tells it the user chose to update.
 const VERSION = "__VERSION__";

@@ -1,0 +1,370 @@
+//! `cargo xtask dist`: the release app in dist/.
+//!
+//! - the page's WebAssembly (built with the split feature) is cut by
+//!   wasm-split into the first-load module and the lazily loaded part
+//!   (crates/web/src/lazy.rs), bound by wasm-bindgen, optimised by wasm-opt, its
+//!   glue names shortened and its JavaScript minified by terser;
+//! - the export worker is bound for `importScripts` and optimised;
+//! - index.html gets the preloads, the start script and a
+//!   Content-Security-Policy that allows only the app's own origin and the
+//!   start script's hash;
+//! - sw.js gets the build's version and the list of files to keep offline.
+
+use crate::text::{csp_sha256, json_strings, short_hash, sri_sha384};
+use crate::{copy, files_in, read, read_text, run, tool, web, write, Result, DIST};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// Everything the page may do, and nothing else. 'wasm-unsafe-eval' lets
+/// WebAssembly compile; blob: workers serve the single-file build.
+fn csp(script_hashes: &[String]) -> String {
+    format!(
+        "default-src 'self'; \
+         script-src 'self' 'wasm-unsafe-eval' {}; \
+         style-src 'self'; img-src 'self' data: blob:; font-src 'self'; \
+         connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'none'",
+        script_hashes.join(" ")
+    )
+}
+
+/// The features wasm32-unknown-unknown enables in rustc 1.8x-1.9x; wasm-opt
+/// must accept them and may use no others (Chromium 100+ has all of these).
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// The binaryen release wasm-opt must be: Debian's wasm-opt 108 writes
+/// modules that Chromium refuses ("WebAssembly.Table.set(): Argument 1 is
+/// invalid").
+const WASM_OPT_VERSION: &str = "version 132";
+
+/// Builds dist/ and returns its path.
+pub fn build(root: &Path) -> Result<PathBuf> {
+    let web = root.join(web::CRATE);
+    // Cargo reads a relative CARGO_TARGET_DIR from where it was started.
+    let here = std::env::current_dir().map_err(|e| format!("the current directory: {e}"))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(|t| here.join(t))
+        .unwrap_or_else(|| root.join("target"));
+    let wasm_opt = tool(root, "wasm-opt");
+    let version = run(Command::new(&wasm_opt).arg("--version"))?;
+    if !version.contains(WASM_OPT_VERSION) {
+        return Err(format!(
+            "{} is {}, not binaryen {WASM_OPT_VERSION} (scripts/setup.sh installs it)",
+            wasm_opt.display(),
+            version.trim()
+        ));
+    }
+
+    cargo_build(&web, &target_dir, web::PAGE_BIN, Some(web::PAGE_FEATURES))?;
+    cargo_build(&web, &target_dir, web::WORKER_BIN, None)?;
+    let built = target_dir.join(TARGET).join("release");
+
+    let work = target_dir.join("xtask-dist");
+    let dist = root.join(DIST);
+    for dir in [&work, &dist] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+
+    eprintln!("xtask: splitting, binding and optimising the page module");
+    let page = page_module(root, &built, &work, &dist, &wasm_opt)?;
+    eprintln!("xtask: binding and optimising the export worker");
+    worker_module(&built, &work, &dist, &wasm_opt)?;
+
+    for name in files_in(&web.join(web::ASSET_DIR))? {
+        copy(&web.join(web::ASSET_DIR).join(&name), &dist.join(&name))?;
+    }
+    for file in web::COPIED {
+        let from = web.join(file);
+        copy(&from, &dist.join(from.file_name().expect("a file name")))?;
+    }
+    let css = read(&web.join(web::STYLESHEET))?;
+    let stem = Path::new(web::STYLESHEET)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a stylesheet name");
+    let stylesheet = format!("{stem}-{}.css", short_hash(&css, 16));
+    write(&dist.join(&stylesheet), &css)?;
+
+    let index = index_html(&web, &dist, &page, &stylesheet)?;
+    write(&dist.join("index.html"), index.html)?;
+    write(&dist.join("csp.txt"), format!("{}\n", index.csp))?;
+    service_worker(&dist)?;
+    std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    let total: u64 = files_in(&dist)?
+        .iter()
+        .filter_map(|n| std::fs::metadata(dist.join(n)).ok())
+        .map(|m| m.len())
+        .sum();
+    eprintln!(
+        "xtask: wrote {} ({:.1} MB)",
+        dist.display(),
+        total as f64 / 1024.0 / 1024.0
+    );
+    Ok(dist)
+}
+
+fn cargo_build(web: &Path, target_dir: &Path, bin: &str, features: Option<&str>) -> Result<()> {
+    eprintln!("xtask: cargo build --release --bin {bin}");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(web)
+        .args(["build", "--release", "--target", TARGET, "--bin", bin])
+        .arg("--target-dir")
+        .arg(target_dir);
+    if let Some(features) = features {
+        command.args(["--features", features]);
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo build of {bin} failed ({status})"));
+    }
+    Ok(())
+}
+
+/// The page's files in dist/.
+struct Page {
+    /// The glue, `notice-desk-<hash>.js`; the module is `<same>_bg.wasm`.
+    name: String,
+}
+
+/// Splits, binds, optimises and minifies the page module into dist/.
+fn page_module(
+    root: &Path,
+    built: &Path,
+    work: &Path,
+    dist: &Path,
+    wasm_opt: &Path,
+) -> Result<Page> {
+    let raw = built.join(format!("{}.wasm", web::PAGE_BIN));
+    // The name changes with the code, for HTTP caches; the lazily loaded
+    // part keeps wasm-split's fixed name (the service worker versions it).
+    let name = format!("{}-{}", web::PAGE_BIN, short_hash(&read(&raw)?, 16));
+    let (split, bound) = (work.join("split"), work.join("bound"));
+    run(Command::new("wasm-split-cli")
+        .args(["--target", "web", "--out-name", &name])
+        .arg(&raw)
+        .arg(&split))?;
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .arg("--out-dir")
+        .arg(&bound)
+        .args(["--out-name", &name])
+        .arg(split.join(format!("{name}.wasm"))))?;
+    for part in files_in(&split)? {
+        if part != format!("{name}.wasm") {
+            copy(&split.join(&part), &bound.join(&part))?;
+        }
+    }
+    for part in files_in(&bound)? {
+        if part.ends_with(".wasm") {
+            let path = bound.join(&part);
+            run(Command::new(wasm_opt)
+                .arg("-Oz")
+                .args(WASM_FEATURES)
+                .arg(&path)
+                .arg("-o")
+                .arg(&path))?;
+        }
+    }
+    let (wasm_path, js_path) = (
+        bound.join(format!("{name}_bg.wasm")),
+        bound.join(format!("{name}.js")),
+    );
+    let (wasm, js) = crate::wasm_names::shorten(
+        &read(&wasm_path)?,
+        &read_text(&js_path)?,
+        &format!("./{name}_bg.js"),
+    )
+    .map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    write(&wasm_path, wasm)?;
+    write(&js_path, js)?;
+    let terser = tool(root, "terser");
+    for part in files_in(&bound)? {
+        let path = bound.join(&part);
+        if part.ends_with(".js") {
+            // The glue and the split loader are in the first load:
+            // minified, they weigh about 3.5 KB gzip less.
+            run(Command::new(&terser)
+                .arg(&path)
+                .args(["--module", "--compress", "--mangle", "-o"])
+                .arg(&path))?;
+        }
+        copy(&path, &dist.join(&part))?;
+    }
+    Ok(Page { name })
+}
+
+/// The export worker: bound for `importScripts` (a classic worker, which
+/// every browser the app supports can start), optimised, and started by a
+/// loader the page names (crates/web/src/worker.rs).
+fn worker_module(built: &Path, work: &Path, dist: &Path, wasm_opt: &Path) -> Result<()> {
+    let name = web::WORKER_BIN;
+    let out = work.join("worker");
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-name",
+            name,
+        ])
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(built.join(format!("{name}.wasm"))))?;
+    copy(
+        &out.join(format!("{name}.js")),
+        &dist.join(format!("{name}.js")),
+    )?;
+    run(Command::new(wasm_opt)
+        .arg(format!(
+            "--output={}",
+            dist.join(format!("{name}_bg.wasm")).display()
+        ))
+        .arg("-Oz")
+        .arg(out.join(format!("{name}_bg.wasm"))))?;
+    write(
+        &dist.join(format!("{name}_loader.js")),
+        format!(r#"importScripts("./{name}.js");wasm_bindgen("./{name}_bg.wasm");"#),
+    )
+}
+
+struct Index {
+    html: String,
+    csp: String,
+}
+
+/// index.html from its template: in the head, right after the charset, the
+/// preloads of the glue and the page module and the stylesheet — before the
+/// CSP meta tag, since Chromium's preload scanner holds back preloads that
+/// follow one until the parser reaches it — then the CSP, and the start
+/// script where the template marks it.
+fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<Index> {
+    let template_path = web.join(web::INDEX);
+    let template = read_text(&template_path)?;
+    let name = &page.name;
+    let integrity = |file: &str| -> Result<String> { Ok(sri_sha384(&read(&dist.join(file))?)) };
+    let glue = format!("{name}.js");
+    let wasm = format!("{name}_bg.wasm");
+    let preloads = [
+        format!(
+            r#"<link rel="modulepreload" href="./{glue}" crossorigin="anonymous" integrity="{}">"#,
+            integrity(&glue)?
+        ),
+        format!(
+            r#"<link rel="preload" href="./{wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="{}">"#,
+            integrity(&wasm)?
+        ),
+        format!(
+            r#"<link rel="stylesheet" href="./{stylesheet}" integrity="{}">"#,
+            integrity(stylesheet)?
+        ),
+    ];
+    // The page module starts the app; `window.wasmBindings.exportDocx` is
+    // the app's export for other scripts (README).
+    let start = format!(
+        "import init, * as bindings from \"./{glue}\";\n\
+         await init({{ module_or_path: \"./{wasm}\" }});\n\
+         window.wasmBindings = bindings;\n"
+    );
+    let csp = csp(&[csp_sha256(&start)]);
+    let html = fill(
+        &template,
+        &template_path,
+        &[
+            ("preloads", preloads.join("\n  ")),
+            (
+                "csp",
+                format!(r#"<meta http-equiv="Content-Security-Policy" content="{csp}">"#),
+            ),
+            ("start", format!("<script type=\"module\">{start}</script>")),
+        ],
+    )?;
+    Ok(Index { html, csp })
+}
+
+/// The template with each `<!-- build:NAME -->` marker replaced.
+fn fill(template: &str, path: &Path, parts: &[(&str, String)]) -> Result<String> {
+    let mut html = template.to_owned();
+    for (marker, with) in parts {
+        let marker = format!("<!-- build:{marker} -->");
+        if html.matches(&marker).count() != 1 {
+            return Err(format!("{}: expected one {marker}", path.display()));
+        }
+        html = html.replace(&marker, with);
+    }
+    if let Some(at) = html.find("<!-- build:") {
+        let end = html[at..].find("-->").map_or(html.len(), |e| at + e + 3);
+        return Err(format!(
+            "{}: unknown marker {}",
+            path.display(),
+            &html[at..end]
+        ));
+    }
+    Ok(html)
+}
+
+/// Fills in the service worker's version (a digest of every other file, so
+/// any change makes a new service worker) and the files it keeps offline.
+fn service_worker(dist: &Path) -> Result<()> {
+    let sw_name = web::SERVICE_WORKER;
+    let assets: Vec<String> = files_in(dist)?
+        .into_iter()
+        .filter(|n| n != sw_name && n != "csp.txt")
+        .collect();
+    let mut all = Vec::new();
+    for name in &assets {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(&read(&dist.join(name))?);
+    }
+    let mut offline = vec!["./".to_owned()];
+    offline.extend(
+        assets
+            .iter()
+            .filter(|n| *n != "index.html")
+            .map(|n| format!("./{n}")),
+    );
+    let path = dist.join(sw_name);
+    let sw = read_text(&path)?;
+    if !sw.contains("__VERSION__") || !sw.contains("__ASSETS__") {
+        return Err(format!(
+            "{}: no __VERSION__ or __ASSETS__ to fill in",
+            path.display()
+        ));
+    }
+    let sw = sw
+        .replace("__VERSION__", &short_hash(&all, 16))
+        .replace("__ASSETS__", &json_strings(&offline));
+    write(&path, sw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_filled_once_each() {
+        let path = Path::new("index.html");
+        let parts = [("a", "A".to_owned())];
+        assert_eq!(fill("x<!-- build:a -->y", path, &parts).unwrap(), "xAy");
+        assert!(fill("x", path, &parts).is_err());
+        assert!(fill("<!-- build:a --><!-- build:a -->", path, &parts).is_err());
+        assert!(fill("<!-- build:a --><!-- build:b -->", path, &parts).is_err());
+    }
+}
