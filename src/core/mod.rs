@@ -10,6 +10,7 @@ pub mod json;
 pub mod library;
 pub mod model;
 pub mod pagination;
+pub mod proofread;
 pub mod rollforward;
 pub mod templates;
 pub mod text;
