@@ -61,7 +61,7 @@ fn arabic_dates(t: &Scanned, ctx: &Ctx, out: &mut Vec<Hit>) {
                 end = k + d + 1;
                 year_mismatch(t, ctx, k, value, out);
             }
-            Some('年') if d >= 5 && d <= 8 => {
+            Some('年') if (5..=8).contains(&d) => {
                 out.push(Hit::new(
                     "date.year_range",
                     Severity::Error,
@@ -146,9 +146,7 @@ fn arabic_dates(t: &Scanned, ctx: &Ctx, out: &mut Vec<Hit>) {
         }
         let written = &t.text[t.range(start, end)];
         let valid = match (month, day) {
-            (Some(m), Some(dd)) => {
-                (1..=12).contains(&m) && dd >= 1 && dd <= days_in(year.map(|y| y as u16), m)
-            }
+            (Some(m), Some(dd)) => (1..=12).contains(&m) && dd >= 1 && dd <= days_in(year, m),
             (Some(m), None) => (1..=12).contains(&m),
             (None, Some(dd)) => (1..=31).contains(&dd),
             (None, None) => true,
@@ -163,7 +161,7 @@ fn arabic_dates(t: &Scanned, ctx: &Ctx, out: &mut Vec<Hit>) {
                 format!("“{written}”不是存在的日期"),
             ));
         } else if let (Some(m), Some(dd)) = (month, day) {
-            weekday_check(t, ctx, end, year.map(|y| y as u16), m, dd, out);
+            weekday_check(t, ctx, end, year, m, dd, out);
         }
         k = end.max(k + 1);
     }

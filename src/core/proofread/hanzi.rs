@@ -3,7 +3,6 @@
 //! 楷体_GB2312 have glyphs for).
 
 use crate::core::model::Notice;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Traditional characters and their simplified forms, as pairs, sorted.
@@ -45,17 +44,28 @@ pub const TRADITIONAL_PAIRS: &str = concat!(
     "鹽盐麗丽麥麦麩麸麪面麵面麼么黃黄黌黉點点黨党黴霉黷黩黽黾鼕冬鼴鼹齊齐齋斋齒齿齔龀齟龃齡龄齣出齦龈齪龊龍龙龐庞龔龚龕龛龜龟",
 );
 
-fn table() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+/// The pairs, sorted by the traditional character (the text is sorted, but
+/// by its UTF-8 bytes in places; sorting again costs nothing).
+fn table() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let chars: Vec<char> = TRADITIONAL_PAIRS.chars().collect();
-        chars.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+        let mut pairs: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        pairs.sort_unstable();
+        pairs
     })
 }
 
 /// The simplified form of a traditional-only character.
 pub fn simplified(c: char) -> Option<char> {
-    table().get(&c).copied()
+    if c < '\u{4E00}' {
+        return None;
+    }
+    let table = table();
+    table
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// The GB2312 汉字 (levels 1 and 2, 6,763 characters) as a bitmap over
@@ -80,8 +90,12 @@ pub fn in_gb2312(c: char) -> bool {
 pub fn is_traditional_notice(notice: &Notice) -> bool {
     let mut traditional = 0usize;
     let mut han = 0usize;
-    for (_, text, _) in super::place::fields(notice) {
+    // The first few thousand 汉字 tell, and typing stays quick.
+    'fields: for (_, text, _) in super::place::fields(notice) {
         for c in text.chars() {
+            if han >= 4000 {
+                break 'fields;
+            }
             if super::scan::is_han(c) {
                 han += 1;
                 traditional += usize::from(simplified(c).is_some());

@@ -38,7 +38,12 @@ fn chinese_run(t: &Scanned, k: usize) -> usize {
 
 fn ordinal_at(t: &Scanned, k: usize) -> Option<Ordinal> {
     let c = t.at(k)?;
-    let text_after = |j: usize| t.at(j).is_some_and(|c| !c.is_ascii_digit());
+    // 3、4月 and 1.5万 are numbers; 1、2021年 is an ordinal before a year.
+    let text_after = |j: usize| {
+        t.at(j).is_some_and(|c| {
+            !c.is_ascii_digit() || (t.at(j - 1) == Some('、') && t.digits_at(j) >= 3)
+        })
+    };
     if c == '（' || c == '(' {
         let close = if c == '（' { '）' } else { ')' };
         let n = chinese_run(t, k + 1);
@@ -83,9 +88,7 @@ fn ordinal_at(t: &Scanned, k: usize) -> Option<Ordinal> {
         let mark = t.at(k + d)?;
         if matches!(mark, '.' | '．' | '、' | '）') && text_after(k + d + 1) {
             // 1.5万 and 3、4月 are numbers, not ordinals.
-            if t.at(k + d + 1).is_none() {
-                return None;
-            }
+            t.at(k + d + 1)?;
             return Some(Ordinal {
                 level: 3,
                 number: t.number(k, k + d)?,

@@ -87,13 +87,25 @@ pub enum FieldKind {
     Code,
 }
 
+/// A field, its text and its kind.
+pub type FieldText<'a> = (Place, Cow<'a, str>, FieldKind);
+
 /// Every text field with its text and kind, in the notice's order.
-pub fn fields(notice: &Notice) -> Vec<(Place, Cow<'_, str>, FieldKind)> {
+pub fn fields<'a>(notice: &'a Notice) -> Vec<FieldText<'a>> {
     use FieldKind::*;
-    let mut out: Vec<(Place, Cow<str>, FieldKind)> = Vec::new();
-    let mut push = |place, text: &'_ str, kind| {
+    let mut out: Vec<FieldText<'a>> = Vec::new();
+    // The composed titles are the only texts not borrowed.
+    out.push((Place::Title, Cow::Owned(compose::title(notice)), Title));
+    if notice.shape == crate::core::NoticeShape::IssuesPlan {
+        out.push((
+            Place::PlanTitle,
+            Cow::Owned(compose::plan_title(notice)),
+            Title,
+        ));
+    }
+    let mut push = |place: Place, text: &'a str, kind: FieldKind| {
         if !text.trim().is_empty() {
-            out.push((place, Cow::Owned(text.to_owned()), kind));
+            out.push((place, Cow::Borrowed(text), kind));
         }
     };
     push(Place::CampaignName, &notice.campaign.name, Name);
@@ -103,7 +115,6 @@ pub fn fields(notice: &Notice) -> Vec<(Place, Cow<'_, str>, FieldKind)> {
     for (i, signer) in notice.header.signers.iter().enumerate() {
         push(Place::Signer(i), signer, Name);
     }
-    push(Place::Title, &compose::title(notice), Title);
     for (i, r) in notice.recipients.iter().enumerate() {
         push(Place::Recipient(i), r, Recipient);
     }
@@ -111,7 +122,6 @@ pub fn fields(notice: &Notice) -> Vec<(Place, Cow<'_, str>, FieldKind)> {
         for (i, p) in notice.cover_body.iter().enumerate() {
             push(Place::CoverBody(i), p, Prose);
         }
-        push(Place::PlanTitle, &compose::plan_title(notice), Title);
     }
     for (s, section) in notice.sections.iter().enumerate() {
         push(Place::SectionHeading(s), &section.heading, Heading);
@@ -255,31 +265,133 @@ pub fn order(place: Place) -> (u8, usize, usize, usize) {
 impl Place {
     /// The field's kind in this notice.
     pub fn kind(self, notice: &Notice) -> FieldKind {
-        fields(notice)
-            .into_iter()
-            .find(|(p, _, _)| *p == self)
-            .map_or(FieldKind::Prose, |(_, _, k)| k)
+        use FieldKind::*;
+        match self {
+            Place::Title | Place::PlanTitle => Title,
+            Place::Recipient(_) => Recipient,
+            Place::Attachment(_) => Attachment,
+            Place::DocNumber | Place::SignatureDate | Place::SummaryDeadline(_) => Code,
+            Place::SectionHeading(_) | Place::RequirementLead { .. } => Heading,
+            Place::Block { section, index } => {
+                match notice.sections.get(section).map(|s| &s.content) {
+                    Some(SectionContent::Text { blocks })
+                        if blocks
+                            .get(index)
+                            .is_some_and(|b| b.level != crate::core::Level::Body) =>
+                    {
+                        Heading
+                    }
+                    _ => Prose,
+                }
+            }
+            Place::TaskName(_) if notice.tasks.layout != crate::core::TaskLayout::Table => Heading,
+            Place::CampaignName
+            | Place::Organ(_)
+            | Place::Signer(_)
+            | Place::Department { .. }
+            | Place::TaskLead(_)
+            | Place::TaskSupport { .. }
+            | Place::ContactName(_)
+            | Place::SigningOrgan(_)
+            | Place::Cc(_)
+            | Place::Printer => Name,
+            _ => Prose,
+        }
     }
 
     /// The field's text (the composed title when none is typed).
     pub fn text(self, notice: &Notice) -> Option<Cow<'_, str>> {
-        match self {
-            Place::Title => Some(Cow::Owned(compose::title(notice))),
-            Place::PlanTitle => Some(Cow::Owned(compose::plan_title(notice))),
-            Place::DocNumber => Some(Cow::Owned(notice.header.doc_number.to_string())),
-            Place::SignatureDate => notice.signature.date.map(|d| Cow::Owned(d.to_string())),
-            Place::SummaryDeadline(s) => match &notice.sections.get(s)?.content {
-                SectionContent::Summary(summary) => {
-                    summary.deadline.map(|d| Cow::Owned(d.to_string()))
-                }
-                _ => None,
-            },
-            _ => {
-                let mut copy = notice.clone();
-                let text = self.text_mut(&mut copy)?.clone();
-                Some(Cow::Owned(text))
+        let section = |s: usize| notice.sections.get(s).map(|s| &s.content);
+        let text: &str = match self {
+            Place::Title => return Some(Cow::Owned(compose::title(notice))),
+            Place::PlanTitle => return Some(Cow::Owned(compose::plan_title(notice))),
+            Place::DocNumber => return Some(Cow::Owned(notice.header.doc_number.to_string())),
+            Place::SignatureDate => {
+                return notice.signature.date.map(|d| Cow::Owned(d.to_string()))
             }
-        }
+            Place::SummaryDeadline(s) => {
+                return match section(s)? {
+                    SectionContent::Summary(summary) => {
+                        summary.deadline.map(|d| Cow::Owned(d.to_string()))
+                    }
+                    _ => None,
+                }
+            }
+            Place::CampaignName => &notice.campaign.name,
+            Place::Organ(i) => notice.header.organs.get(i)?,
+            Place::Signer(i) => notice.header.signers.get(i)?,
+            Place::Recipient(i) => notice.recipients.get(i)?,
+            Place::CoverBody(i) => notice.cover_body.get(i)?,
+            Place::SectionHeading(s) => &notice.sections.get(s)?.heading,
+            Place::Paragraph { section: s, index } => match section(s)? {
+                SectionContent::Preamble { paragraphs } => paragraphs.get(index)?,
+                _ => return None,
+            },
+            Place::Block { section: s, index } => match section(s)? {
+                SectionContent::Text { blocks } => &blocks.get(index)?.text,
+                _ => return None,
+            },
+            Place::Theme(s) => match section(s)? {
+                SectionContent::Theme { theme } => theme,
+                _ => return None,
+            },
+            Place::Time(s) => match section(s)? {
+                SectionContent::Time { text } => text,
+                _ => return None,
+            },
+            Place::TasksIntro(s) => match section(s)? {
+                SectionContent::Tasks { intro } => intro,
+                _ => return None,
+            },
+            Place::Department { section: s, group } => match section(s)? {
+                SectionContent::ByDepartment { groups } => &groups.get(group)?.department,
+                _ => return None,
+            },
+            Place::Activity {
+                section: s,
+                group,
+                index,
+            } => match section(s)? {
+                SectionContent::ByDepartment { groups } => {
+                    groups.get(group)?.activities.get(index)?
+                }
+                _ => return None,
+            },
+            Place::RequirementLead { section: s, index } => match section(s)? {
+                SectionContent::Requirements { items } => &items.get(index)?.lead,
+                _ => return None,
+            },
+            Place::RequirementText { section: s, index } => match section(s)? {
+                SectionContent::Requirements { items } => &items.get(index)?.text,
+                _ => return None,
+            },
+            Place::SummaryWhat(s) | Place::SummaryTo(s) | Place::SummaryExtra(s) => {
+                match section(s)? {
+                    SectionContent::Summary(summary) => match self {
+                        Place::SummaryWhat(_) => &summary.what,
+                        Place::SummaryTo(_) => &summary.to,
+                        _ => &summary.extra,
+                    },
+                    _ => return None,
+                }
+            }
+            Place::TaskName(i) => &notice.tasks.rows.get(i)?.name,
+            Place::TaskDescription(i) => &notice.tasks.rows.get(i)?.description,
+            Place::TaskTime(i) => &notice.tasks.rows.get(i)?.time,
+            Place::TaskPlace(i) => &notice.tasks.rows.get(i)?.place,
+            Place::TaskLead(i) => &notice.tasks.rows.get(i)?.lead,
+            Place::TaskSupport { task, index } => {
+                notice.tasks.rows.get(task)?.support.get(index)?
+            }
+            Place::ContactName(i) => &notice.contacts.get(i)?.name,
+            Place::Attachment(i) => notice.attachments.get(i)?,
+            Place::SigningOrgan(i) => notice.signature.organs.get(i)?,
+            Place::ProxyNote => &notice.signature.proxy_note,
+            Place::Note => &notice.note,
+            Place::Cc(i) => notice.imprint.cc.get(i)?,
+            Place::Printer => &notice.imprint.printer,
+        };
+        Some(Cow::Borrowed(text))
     }
 
     /// The field's text to edit; a composed title becomes the typed one.

@@ -43,21 +43,23 @@ fn halfwidth(t: &Scanned, out: &mut Vec<Hit>) {
         let han_after = n.is_some_and(is_han);
         let ascii_before = p.is_some_and(|p| p.is_ascii_alphanumeric());
         match c {
-            ',' | ';' | ':' | '!' => {
-                if han_before || (han_after && !ascii_before) {
-                    out.push(report(t, k, k + 1, c));
-                }
-            }
             // Between two 汉字 a ? is a character lost in an encoding
             // (text.mojibake), not a question mark.
-            '?' if !(p.is_some_and(is_han) && han_after) => {
-                if han_before || (han_after && !ascii_before) {
-                    out.push(report(t, k, k + 1, c));
-                }
+            ',' | ';' | ':' | '!' | '?'
+                if (han_before || (han_after && !ascii_before))
+                    && !(c == '?' && lost_character(t, k)) =>
+            {
+                out.push(report(t, k, k + 1, c));
             }
             '.' => {
                 let end = n.is_none_or(|n| n.is_whitespace() || is_han(n) || is_zh_opening(n));
-                if p.is_some_and(is_han) && end && t.at(k + 1) != Some('.') {
+                // 一. at a line's start is ordinal.style's.
+                let ordinal = t
+                    .line_before(k)
+                    .trim_start()
+                    .chars()
+                    .all(|c| "一二三四五六七八九十".contains(c));
+                if p.is_some_and(is_han) && end && t.at(k + 1) != Some('.') && !ordinal {
                     out.push(report(t, k, k + 1, c));
                 }
             }
@@ -69,7 +71,12 @@ fn halfwidth(t: &Scanned, out: &mut Vec<Hit>) {
                     let inner = &t.text[t.range(k + 1, j)];
                     let touches =
                         han_before || inner.chars().any(is_han) || t.at(j + 1).is_some_and(is_han);
-                    if touches {
+                    // (2021)51号 is the 文号's (docno.bracket); () is an
+                    // ordinal left out (ordinal.empty).
+                    let docno_year = !inner.is_empty()
+                        && inner.chars().all(|c| c.is_ascii_digit())
+                        && t.at(j + 1).is_some_and(|c| c.is_ascii_digit() || c == '第');
+                    if touches && !docno_year && !inner.trim().is_empty() {
                         let fixed = format!("（{inner}）");
                         out.push(
                             Hit::new(
@@ -112,6 +119,19 @@ fn halfwidth(t: &Scanned, out: &mut Vec<Hit>) {
         }
         k += 1;
     }
+}
+
+/// A run of ? between two 汉字.
+fn lost_character(t: &Scanned, k: usize) -> bool {
+    let mut from = k;
+    while t.before(from) == Some('?') {
+        from -= 1;
+    }
+    let mut to = k + 1;
+    while t.at(to) == Some('?') {
+        to += 1;
+    }
+    t.before(from).is_some_and(is_han) && t.at(to).is_some_and(is_han)
 }
 
 fn report(t: &Scanned, from: usize, to: usize, c: char) -> Hit {
