@@ -549,6 +549,67 @@ impl Place {
         }
     }
 
+    /// Where the field is in the draft file's `notice`, as a path:
+    /// `tasks.rows[3].lead`, `sections[2].content.blocks[0].text`.
+    pub fn path(self) -> String {
+        let sec = |s: usize, rest: &str| format!("sections[{s}].{rest}");
+        match self {
+            Place::CampaignName => "campaign.name".into(),
+            Place::Organ(i) => format!("header.organs[{i}]"),
+            Place::DocNumber => "header.doc_number".into(),
+            Place::Signer(i) => format!("header.signers[{i}]"),
+            Place::Title => "title".into(),
+            Place::Recipient(i) => format!("recipients[{i}]"),
+            Place::CoverBody(i) => format!("cover_body[{i}]"),
+            Place::PlanTitle => "plan_title".into(),
+            Place::SectionHeading(s) => sec(s, "heading"),
+            Place::Paragraph { section, index } => {
+                sec(section, &format!("content.paragraphs[{index}]"))
+            }
+            Place::Block { section, index } => {
+                sec(section, &format!("content.blocks[{index}].text"))
+            }
+            Place::Theme(s) => sec(s, "content.theme"),
+            Place::Time(s) => sec(s, "content.text"),
+            Place::TasksIntro(s) => sec(s, "content.intro"),
+            Place::Department { section, group } => {
+                sec(section, &format!("content.groups[{group}].department"))
+            }
+            Place::Activity {
+                section,
+                group,
+                index,
+            } => sec(
+                section,
+                &format!("content.groups[{group}].activities[{index}]"),
+            ),
+            Place::RequirementLead { section, index } => {
+                sec(section, &format!("content.items[{index}].lead"))
+            }
+            Place::RequirementText { section, index } => {
+                sec(section, &format!("content.items[{index}].text"))
+            }
+            Place::SummaryDeadline(s) => sec(s, "content.deadline"),
+            Place::SummaryWhat(s) => sec(s, "content.what"),
+            Place::SummaryTo(s) => sec(s, "content.to"),
+            Place::SummaryExtra(s) => sec(s, "content.extra"),
+            Place::TaskName(i) => format!("tasks.rows[{i}].name"),
+            Place::TaskDescription(i) => format!("tasks.rows[{i}].description"),
+            Place::TaskTime(i) => format!("tasks.rows[{i}].time"),
+            Place::TaskPlace(i) => format!("tasks.rows[{i}].place"),
+            Place::TaskLead(i) => format!("tasks.rows[{i}].lead"),
+            Place::TaskSupport { task, index } => format!("tasks.rows[{task}].support[{index}]"),
+            Place::ContactName(i) => format!("contacts[{i}].name"),
+            Place::Attachment(i) => format!("attachments[{i}]"),
+            Place::SigningOrgan(i) => format!("signature.organs[{i}]"),
+            Place::SignatureDate => "signature.date".into(),
+            Place::ProxyNote => "signature.proxy_note".into(),
+            Place::Note => "note".into(),
+            Place::Cc(i) => format!("imprint.cc[{i}]"),
+            Place::Printer => "imprint.printer".into(),
+        }
+    }
+
     /// The id of the field's input in the editor (several entries of a
     /// list share their textarea).
     pub fn input_id(self, notice: &Notice) -> String {
