@@ -42,6 +42,29 @@ pub fn split_lines(text: &str) -> Vec<String> {
     }
 }
 
+/// Proofreading findings as (input id, text, is error), recomputed when the
+/// user pauses (see the app); each field shows its own.
+#[derive(Clone, Copy)]
+pub struct FieldMarks(pub RwSignal<Vec<(String, String, bool)>>);
+
+/// The proofreading findings of the field with this input id.
+#[component]
+pub fn Marks(#[prop(into)] id: String) -> impl IntoView {
+    let marks = use_context::<FieldMarks>();
+    move || {
+        marks.map(|m| {
+            m.0.with(|all| {
+                all.iter()
+                    .filter(|(field, _, _)| *field == id)
+                    .map(|(_, text, error)| {
+                        view! { <p class="proof-mark" class:error=*error>{text.clone()}</p> }
+                    })
+                    .collect_view()
+            })
+        })
+    }
+}
+
 /// A one-line text field with an optional hint and message.
 #[component]
 pub fn TextField(
@@ -60,7 +83,7 @@ pub fn TextField(
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
-                id=id
+                id=id.clone()
                 type="text"
                 placeholder=placeholder
                 list=(!list.is_empty()).then_some(list)
@@ -74,6 +97,7 @@ pub fn TextField(
                 }
             />
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <Marks id=id.clone() />
             <p class="message" id=message_id role="alert">
                 {move || message.and_then(|m| m.get()).unwrap_or_default()}
             </p>
@@ -96,13 +120,14 @@ pub fn AreaField(
         <div class="field">
             <label for=id.clone()>{label}</label>
             <textarea
-                id=id
+                id=id.clone()
                 rows=if rows == 0 { 3 } else { rows }
                 placeholder=placeholder
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <Marks id=id />
         </div>
     }
 }

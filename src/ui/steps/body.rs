@@ -6,7 +6,7 @@ use crate::core::model::{DepartmentActivities, Level, TextBlock};
 use crate::core::themes::national_theme;
 use crate::core::validate::Step;
 use crate::core::{Notice, Section, SectionContent};
-use crate::ui::fields::{lens, split_lines, AreaField, DateField, ItemTools, TextField};
+use crate::ui::fields::{lens, split_lines, AreaField, DateField, ItemTools, Marks, TextField};
 use leptos::prelude::*;
 
 /// Reads a section by id.
@@ -304,6 +304,7 @@ fn TextBlocksEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                             <textarea id=format!("section-{id}-block-{i}") rows="3" aria-label=format!("第{}段", i + 1)
                                 prop:value=move || text.get()
                                 on:input=move |ev| { let v = event_target_value(&ev); set_block(&|b| b.text = v.clone()) }></textarea>
+                            <Marks id=format!("section-{id}-block-{i}") />
                             <ItemTools name=Signal::derive(move || format!("第{}段", i + 1))
                                 on_up=Callback::new(move |_| blocks_mut(&|b| { move_item(b, i, -1); }))
                                 on_down=Callback::new(move |_| blocks_mut(&|b| { move_item(b, i, 1); }))

@@ -5,7 +5,7 @@
 use crate::core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
 use crate::core::model::split_names;
 use crate::core::{Notice, TaskLayout, TaskRow};
-use crate::ui::fields::{lens, TextField};
+use crate::ui::fields::{lens, Marks, TextField};
 use leptos::prelude::*;
 
 type Getter = fn(&TaskRow) -> String;
@@ -220,10 +220,12 @@ fn TaskRowEditor(
                 on:keydown=no_newline
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
                 on:paste=on_paste></textarea>
+            <Marks id=format!("task-{row}-name") />
             <textarea class="grow" id=format!("task-{row}-description") rows="1" aria-label=format!("第{number}行活动内容说明")
                 placeholder="具体内容（可不填）"
                 prop:value=move || description.get()
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
+            <Marks id=format!("task-{row}-description") />
             <div class="task-fields">
                 {COLUMNS.iter().map(|&(key, label, get, set)| {
                     let value = read(get);
@@ -251,8 +253,9 @@ fn TaskRowEditor(
                     };
                     view! {
                         <div class="task-field">
-                            <label for=id>{label}</label>
+                            <label for=id.clone()>{label}</label>
                             {field}
+                            <Marks id=id />
                         </div>
                     }
                 }).collect_view()}
