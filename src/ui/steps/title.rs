@@ -3,7 +3,7 @@
 
 use crate::core::compose;
 use crate::core::{Notice, NoticeShape};
-use crate::ui::fields::{lens, lines_lens, AreaField};
+use crate::ui::fields::{lens, lines_lens, AreaField, Marks};
 use leptos::prelude::*;
 
 #[component]
@@ -72,6 +72,7 @@ fn ComposedField(
                         on:click=move |_| notice.update(|n| set(n, None))>"恢复自动生成"</button>
                 </Show>
             </p>
+            <Marks id=id />
         </div>
     }
 }
