@@ -3,6 +3,7 @@
 //! suspicious must give no `error`; and at least 20 errors of every rule,
 //! injected by program at random places (a fixed seed), must be found
 //! (recall ≥ 95 % per rule). Recall and precision are printed per rule.
+#![cfg(not(target_arch = "wasm32"))]
 
 use notice_desk::core::draft::DraftEnvelope;
 use notice_desk::core::model::{

@@ -406,3 +406,23 @@ fn the_field_being_typed_is_checked_alone() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].field, field);
 }
+
+#[test]
+fn every_field_reads_and_writes_the_same_text() {
+    for template in crate::core::templates::TEMPLATES {
+        let notice = (template.notice)(2021);
+        let mut copy = notice.clone();
+        let walked = place::fields(&notice);
+        assert!(walked.len() > 20, "{}", template.id);
+        for (field, text, kind) in walked {
+            assert_eq!(field.text(&notice).as_deref(), Some(&*text), "{field:?}");
+            assert_eq!(
+                field.text_mut(&mut copy).map(|t| t.clone()).as_deref(),
+                Some(&*text),
+                "{field:?}"
+            );
+            assert_eq!(field.kind(&notice), kind, "{field:?}");
+            assert!(!field.path().is_empty() && !field.label(&notice).is_empty());
+        }
+    }
+}
