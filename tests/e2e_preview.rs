@@ -10,26 +10,21 @@
 //! their unit tests run without `--ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
-/// The preview's pure modules, compiled natively against the library's core
-/// (`ui` itself is built for wasm32 only).
-mod core {
-    pub use notice_desk::core::*;
-}
 #[allow(dead_code)]
-#[path = "../src/ui/preview/pages.rs"]
+#[path = "../crates/web/src/preview/pages.rs"]
 mod pages;
 #[allow(dead_code)]
-#[path = "../src/ui/preview/source.rs"]
+#[path = "../crates/web/src/preview/source.rs"]
 mod source;
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};
-use notice_desk::core::compose::{self, Block};
-use notice_desk::core::gbt9704 as spec;
-use notice_desk::core::pagination;
-use notice_desk::core::*;
+use notice_core::compose::{self, Block};
+use notice_core::gbt9704 as spec;
+use notice_core::pagination;
+use notice_core::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -3,13 +3,13 @@
 //! excerpt; its fix is previewed, applied and undone.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::{Client, Locator};
-use notice_desk::core::draft::DraftEnvelope;
+use notice_core::draft::DraftEnvelope;
 use support::ui::*;
 
-async fn stored(client: &Client) -> notice_desk::core::Notice {
+async fn stored(client: &Client) -> notice_core::Notice {
     DraftEnvelope::from_json(&stored_draft(client).await)
         .unwrap()
         .notice

@@ -4,12 +4,12 @@
 //! LibreOffice with the sample's text.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::Client;
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::edit::new_section;
-use notice_desk::core::*;
+use notice_core::draft::DraftEnvelope;
+use notice_core::edit::new_section;
+use notice_core::*;
 use std::time::Duration;
 use support::ui::*;
 
