@@ -160,7 +160,7 @@ fn show(f: &Finding) -> String {
         "{} {} {:?} 「{}」 {} fix={:?}",
         f.severity.as_str(),
         f.rule,
-        f.field,
+        f.place,
         f.excerpt,
         f.message,
         f.fix
@@ -925,7 +925,7 @@ fn numeral(n: u32) -> String {
 type Key = (&'static str, Place, String);
 
 fn key(f: &Finding) -> Key {
-    (f.rule, f.field, f.excerpt.clone())
+    (f.rule, f.place, f.excerpt.clone())
 }
 
 /// Findings of `after` not in `before` (as a multiset of rule, field and
@@ -982,11 +982,11 @@ fn injected_errors_are_found_per_rule() {
                 f.rule == rule.id
                     && match inj.how {
                         Match::Overlap => {
-                            f.field == inj.field
+                            f.place == inj.field
                                 && f.range.start < inj.range.end.max(inj.range.start + 1)
                                 && inj.range.start < f.range.end.max(f.range.start + 1)
                         }
-                        Match::Field => f.field == inj.field,
+                        Match::Field => f.place == inj.field,
                         Match::Anywhere => true,
                     }
             };
@@ -1127,9 +1127,14 @@ fn checking_a_200_task_notice_is_quick() {
     let start = std::time::Instant::now();
     let all = check(&notice, &options);
     let whole = start.elapsed();
-    let start = std::time::Instant::now();
-    let one = proofread::check_field(&notice, Place::TaskName(150), &options);
-    let field = start.elapsed();
+    // The best of five, so that other processes on the machine do not count.
+    let mut field = std::time::Duration::MAX;
+    let mut one = Vec::new();
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        one = proofread::check_place(&notice, Place::TaskName(150), &options);
+        field = field.min(start.elapsed());
+    }
     println!(
         "200 tasks: whole notice {whole:?} ({} findings), one field {field:?} ({})",
         all.len(),

@@ -207,7 +207,7 @@ fn check(input: &str, json: bool, common_fonts: bool) -> Result<String, String> 
                 serde_json::json!({
                     "rule": f.rule,
                     "severity": f.severity.as_str(),
-                    "field": f.field.path(),
+                    "field": f.place.path(),
                     "excerpt": f.excerpt,
                     "message": f.message,
                     "fix": f.fix,
@@ -237,8 +237,8 @@ fn check(input: &str, json: bool, common_fonts: bool) -> Result<String, String> 
         lines.push(format!(
             "{}  {}  {}：「{}」{}{fix}  [{}]",
             f.severity.label(),
-            f.field.path(),
-            f.field.label(notice),
+            f.place.path(),
+            f.place.label(notice),
             f.excerpt,
             f.message,
             f.rule

@@ -1,10 +1,8 @@
 //! Editing operations the editor offers, as plain functions over the model
 //! so they are tested without a browser.
 
-use super::model::{
-    split_names, DepartmentActivities, Notice, Requirement, Section, SectionContent, Summary,
-    TaskRow, TextBlock,
-};
+use super::field::SectionKind;
+use super::model::{split_names, Notice, Section, TaskRow};
 
 /// Moves item `index` one place up (`-1`) or down (`1`); out-of-range moves
 /// change nothing. Returns the item's new index.
@@ -18,70 +16,24 @@ pub fn move_item<T>(items: &mut [T], index: usize, delta: isize) -> usize {
     }
 }
 
-/// The kinds of section a user can add, with their usual headings.
-pub const SECTION_KINDS: [(&str, &str); 8] = [
-    ("preamble", "开头（依据和目的）"),
-    ("text", "文字段落（指导思想、目标任务等）"),
-    ("theme", "活动主题"),
-    ("time", "活动时间"),
-    ("tasks", "活动安排（任务清单）"),
-    ("by_department", "分部门活动"),
-    ("requirements", "活动要求"),
-    ("summary", "总结报送"),
-];
-
-/// A new, empty section of `kind` (one of [`SECTION_KINDS`]).
-pub fn new_section(notice: &Notice, kind: &str) -> Section {
-    let (heading, content) = match kind {
-        "preamble" => ("", SectionContent::Preamble { paragraphs: vec![] }),
-        "theme" => (
-            "活动主题",
-            SectionContent::Theme {
-                theme: String::new(),
-            },
-        ),
-        "time" => (
-            "活动时间",
-            SectionContent::Time {
-                text: String::new(),
-            },
-        ),
-        "tasks" => (
-            "活动安排",
-            SectionContent::Tasks {
-                intro: String::new(),
-            },
-        ),
-        "by_department" => (
-            "各部门活动安排",
-            SectionContent::ByDepartment {
-                groups: vec![DepartmentActivities::default()],
-            },
-        ),
-        "requirements" => (
-            "活动要求",
-            SectionContent::Requirements {
-                items: vec![Requirement::default()],
-            },
-        ),
-        "summary" => ("总结报送", SectionContent::Summary(Summary::default())),
-        _ => (
-            "指导思想",
-            SectionContent::Text {
-                blocks: vec![TextBlock::default()],
-            },
-        ),
-    };
+/// A new section of `kind`, with its usual heading.
+pub fn new_section(notice: &Notice, kind: SectionKind) -> Section {
     Section {
         id: notice.next_section_id(),
-        heading: heading.to_owned(),
-        content,
+        heading: kind.default_heading().to_owned(),
+        content: kind.new_content(),
     }
 }
 
 /// The sections a new direct notice starts with, in the usual order.
 pub fn starter_sections(notice: &mut Notice) {
-    for kind in ["preamble", "theme", "time", "tasks", "requirements"] {
+    for kind in [
+        SectionKind::Preamble,
+        SectionKind::Theme,
+        SectionKind::Time,
+        SectionKind::Tasks,
+        SectionKind::Requirements,
+    ] {
         let section = new_section(notice, kind);
         notice.sections.push(section);
     }
@@ -258,9 +210,11 @@ mod tests {
         let ids: Vec<u32> = notice.sections.iter().map(|s| s.id).collect();
         assert_eq!(ids, [1, 2, 3, 4, 5]);
         assert_eq!(notice.sections[1].heading, "活动主题");
-        assert_eq!(new_section(&notice, "summary").id, 6);
-        for (kind, _) in SECTION_KINDS {
-            assert!(!new_section(&notice, kind).content.kind_label().is_empty());
+        assert_eq!(new_section(&notice, SectionKind::Summary).id, 6);
+        for kind in SectionKind::ALL {
+            let section = new_section(&notice, kind);
+            assert_eq!(section.content.kind(), kind);
+            assert!(!kind.label().is_empty());
         }
     }
 

@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
     let notice = session.notice;
     let step = RwSignal::new(Step::Header);
     provide_context(step);
+    provide_context(crate::fields::Editing(RwSignal::new(None)));
     let show_library = RwSignal::new(false);
     let library_start = RwSignal::new(LibraryStart::List);
     // No draft but the blank one just made: offer the ways to start. The
@@ -346,7 +347,7 @@ lazy_part! {
 }
 
 lazy_part! {
-    fn field_marks(notice: RwSignal<Notice>, common_fonts: bool) -> Vec<(String, String, bool)> {
+    fn field_marks(notice: RwSignal<Notice>, common_fonts: bool) -> Vec<(notice_core::Field, String, bool)> {
         use notice_core::proofread::{check, Options, Severity};
         let options = Options { gb2312_fonts: !common_fonts };
         notice.with_untracked(|n| {
@@ -354,7 +355,7 @@ lazy_part! {
                 .into_iter()
                 .map(|f| {
                     let text = format!("【{}】「{}」{}", f.severity.label(), f.excerpt, f.message);
-                    (f.field.input_id(n), text, f.severity == Severity::Error)
+                    (f.field, text, f.severity == Severity::Error)
                 })
                 .collect()
         })

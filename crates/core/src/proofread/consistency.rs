@@ -31,6 +31,7 @@ fn attachments(notice: &Notice, out: &mut Vec<Finding>) {
                 let len = "附件".len() + rest.chars().take(mark).map(char::len_utf8).sum::<usize>();
                 if mark > 0 {
                     out.push(place_hit(
+                        notice,
                         field,
                         &text,
                         Hit::new(
@@ -89,6 +90,7 @@ fn attachments(notice: &Notice, out: &mut Vec<Finding>) {
                 _ => continue,
             };
             out.push(place_hit(
+                notice,
                 field,
                 &text,
                 Hit::new("consistency.attachments", severity, t.range(k, end), detail),
@@ -109,6 +111,7 @@ fn main_and_cc(notice: &Notice, out: &mut Vec<Finding>) {
             if name.chars().count() >= 2 && main.contains(&name) {
                 let start = cc.find(&name).unwrap_or(0);
                 out.push(place_hit(
+                    notice,
                     Place::Cc(i),
                     cc,
                     Hit::new(
@@ -193,6 +196,7 @@ fn department_spelling(notice: &Notice, out: &mut Vec<Finding>) {
         if let Some(other) = winner {
             let start = raw.len() - raw.trim_start().len();
             out.push(place_hit(
+                notice,
                 *field,
                 raw,
                 Hit::new(
@@ -236,6 +240,7 @@ fn signing_organ(notice: &Notice, out: &mut Vec<Finding>) {
         if !matches {
             let start = organ.len() - organ.trim_start().len();
             out.push(place_hit(
+                notice,
                 Place::SigningOrgan(i),
                 organ,
                 Hit::new(

@@ -354,6 +354,7 @@ pub(super) fn check_notice(notice: &Notice, out: &mut Vec<Finding>) {
         if let Some(date) = notice.signature.date {
             if deadline < date {
                 out.push(place_hit(
+                    notice,
                     field,
                     &text,
                     Hit::new(
@@ -370,6 +371,7 @@ pub(super) fn check_notice(notice: &Notice, out: &mut Vec<Finding>) {
             if let Some(start) = campaign_start(notice, year) {
                 if deadline < start {
                     out.push(place_hit(
+                        notice,
                         field,
                         &text,
                         Hit::new(
@@ -384,6 +386,7 @@ pub(super) fn check_notice(notice: &Notice, out: &mut Vec<Finding>) {
             }
             if deadline.year != year && deadline.year != year + 1 {
                 out.push(place_hit(
+                    notice,
                     field,
                     &text,
                     Hit::new(

@@ -178,6 +178,7 @@ pub(super) fn check_notice(notice: &Notice, out: &mut Vec<Finding>) {
     if bad {
         let text = number.to_string();
         out.push(place_hit(
+            notice,
             Place::DocNumber,
             &text,
             Hit::new(

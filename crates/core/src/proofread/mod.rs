@@ -23,7 +23,8 @@ mod wording;
 
 pub use place::{FieldKind, Place};
 
-use super::model::Notice;
+use crate::field::Field;
+use crate::model::Notice;
 use std::ops::Range;
 
 /// How sure the checker is.
@@ -237,8 +238,11 @@ pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    pub field: Place,
-    /// Byte range of the excerpt in the field's text.
+    /// The editor's field.
+    pub field: Field,
+    /// The text within it (a field edited a line an entry has several).
+    pub place: Place,
+    /// Byte range of the excerpt in the place's text.
     pub range: Range<usize>,
     /// The offending text, exactly as in the field.
     pub excerpt: String,
@@ -318,12 +322,13 @@ fn message(rule: &Rule, detail: &str) -> String {
     format!("{}：{}（{}）", rule.name, detail, rule.source)
 }
 
-pub(crate) fn place_hit(field: Place, text: &str, hit: Hit) -> Finding {
+pub(crate) fn place_hit(notice: &Notice, place: Place, text: &str, hit: Hit) -> Finding {
     let rule = rule_by_id(hit.rule).expect("known rule");
     Finding {
         rule: rule.id,
         severity: hit.severity,
-        field,
+        field: place.field(notice),
+        place,
         excerpt: text.get(hit.range.clone()).unwrap_or_default().to_owned(),
         range: hit.range,
         message: message(rule, &hit.detail),
@@ -362,30 +367,33 @@ pub fn check(notice: &Notice, options: &Options) -> Vec<Finding> {
     for (field, text, kind) in place::fields(notice) {
         hits.clear();
         check_text(&text, &Ctx { kind, ..ctx }, &mut hits);
-        out.extend(hits.drain(..).map(|hit| place_hit(field, &text, hit)));
+        out.extend(
+            hits.drain(..)
+                .map(|hit| place_hit(notice, field, &text, hit)),
+        );
     }
     ordinal::check_notice(notice, &mut out);
     dates::check_notice(notice, &mut out);
     docno::check_notice(notice, &mut out);
     consistency::check(notice, &mut out);
-    out.sort_by_key(|f| (place::order(f.field), f.range.start));
+    out.sort_by_key(|f| (place::order(f.place), f.range.start));
     out
 }
 
-/// The problems of one field that its own text shows: what the editor
-/// marks as the user types, without checking the whole notice.
-pub fn check_field(notice: &Notice, field: Place, options: &Options) -> Vec<Finding> {
-    let Some(text) = field.text(notice) else {
+/// The problems of one text that it shows by itself, without checking
+/// the whole notice.
+pub fn check_place(notice: &Notice, place: Place, options: &Options) -> Vec<Finding> {
+    let Some(text) = place.text(notice) else {
         return Vec::new();
     };
     let ctx = Ctx {
-        kind: field.kind(notice),
+        kind: place.kind(notice),
         ..context(notice, *options)
     };
     let mut hits = Vec::new();
     check_text(&text, &ctx, &mut hits);
     hits.into_iter()
-        .map(|hit| place_hit(field, &text, hit))
+        .map(|hit| place_hit(notice, place, &text, hit))
         .collect()
 }
 
@@ -395,7 +403,7 @@ pub fn apply(notice: &mut Notice, finding: &Finding) -> bool {
     let Some(replacement) = &finding.fix else {
         return false;
     };
-    let Some(text) = finding.field.text_mut(notice) else {
+    let Some(text) = finding.place.text_mut(notice) else {
         return false;
     };
     if text.get(finding.range.clone()) != Some(finding.excerpt.as_str()) {
@@ -409,7 +417,7 @@ pub fn apply(notice: &mut Notice, finding: &Finding) -> bool {
 /// excerpt replaced.
 pub fn preview(notice: &Notice, finding: &Finding) -> Option<String> {
     let replacement = finding.fix.as_ref()?;
-    let mut text = finding.field.text(notice)?.into_owned();
+    let mut text = finding.place.text(notice)?.into_owned();
     if text.get(finding.range.clone()) != Some(finding.excerpt.as_str()) {
         return None;
     }

@@ -266,6 +266,7 @@ fn sequences(notice: &Notice, out: &mut Vec<Finding>) {
                         .canonical_form();
                         let what = if o.number <= prev { "重号" } else { "跳号" };
                         out.push(place_hit(
+                            notice,
                             *field,
                             text,
                             Hit::new(
@@ -283,6 +284,7 @@ fn sequences(notice: &Notice, out: &mut Vec<Finding>) {
                     && !seen_level[o.level - 1];
                 if parent_missing && last[o.level].is_none() {
                     out.push(place_hit(
+                        notice,
                         *field,
                         text,
                         Hit::new(
@@ -324,6 +326,7 @@ fn block_levels(notice: &Notice, out: &mut Vec<Finding>) {
                 let t = Scanned::new(&block.text);
                 let end = t.len().min(12);
                 out.push(place_hit(
+                    notice,
                     Place::Block { section: s, index },
                     &block.text,
                     Hit::new(
@@ -357,6 +360,7 @@ fn missing_numbers(notice: &Notice, out: &mut Vec<Finding>) {
     for (s, section) in notice.sections.iter().enumerate() {
         if numbered(&section.content) && section.heading.trim().is_empty() {
             out.push(place_hit(
+                notice,
                 Place::SectionHeading(s),
                 &section.heading,
                 Hit::new(

@@ -1,11 +1,14 @@
-//! Where a finding is: every text field of the notice, how to read and
-//! write it, and its name for the user. Sections are counted by position.
+//! Where a finding is. A [`Place`] is one text of the notice: a field, or
+//! one entry of a field edited a line an entry (主送机关, 附件说明…), so
+//! that a fix can be applied to it; [`Place::field`] is the editor's typed
+//! [`Field`] it belongs to. Sections are counted by position here.
 
 use crate::compose;
+use crate::field::{ContactField, Field, RequirementField, SectionField, TaskField};
 use crate::model::{Notice, SectionContent};
 use std::borrow::Cow;
 
-/// A text field of the notice.
+/// One text of the notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Place {
     CampaignName,
@@ -610,51 +613,53 @@ impl Place {
         }
     }
 
-    /// The id of the field's input in the editor (several entries of a
-    /// list share their textarea).
-    pub fn input_id(self, notice: &Notice) -> String {
+    /// The editor's field this text belongs to.
+    pub fn field(self, notice: &Notice) -> Field {
         let sid = |s: usize| notice.sections.get(s).map_or(0, |sec| sec.id);
+        let section = |s: usize, part: SectionField| Field::Section(sid(s), part);
         match self {
-            Place::CampaignName => "campaign-name".into(),
-            Place::Organ(i) => format!("organ-{i}"),
-            Place::DocNumber => "doc-number".into(),
-            Place::Signer(_) => "signers".into(),
-            Place::Title => "title".into(),
-            Place::Recipient(_) => "recipients".into(),
-            Place::CoverBody(_) => "cover-body".into(),
-            Place::PlanTitle => "plan-title".into(),
-            Place::SectionHeading(s) => format!("section-{}-heading", sid(s)),
-            Place::Paragraph { section, .. } => format!("section-{}-text", sid(section)),
-            Place::Block { section, index } => format!("section-{}-block-{index}", sid(section)),
-            Place::Theme(s) => format!("section-{}-theme", sid(s)),
-            Place::Time(s) => format!("section-{}-time", sid(s)),
-            Place::TasksIntro(s) => format!("section-{}-intro", sid(s)),
-            Place::Department { section, group } => {
-                format!("section-{}-dept-{group}", sid(section))
+            Place::CampaignName => Field::CampaignName,
+            Place::Organ(_) => Field::Organs,
+            Place::DocNumber => Field::DocNumber,
+            Place::Signer(_) => Field::Signers,
+            Place::Title => Field::Title,
+            Place::Recipient(_) => Field::Recipients,
+            Place::CoverBody(_) => Field::CoverBody,
+            Place::PlanTitle => Field::PlanTitle,
+            Place::SectionHeading(s) => section(s, SectionField::Heading),
+            Place::Paragraph { section: s, .. } => section(s, SectionField::Text),
+            Place::Block { section: s, index } => section(s, SectionField::Block(index)),
+            Place::Theme(s) => section(s, SectionField::Theme),
+            Place::Time(s) => section(s, SectionField::Time),
+            Place::TasksIntro(s) => section(s, SectionField::Intro),
+            Place::Department { section: s, group } => section(s, SectionField::Department(group)),
+            Place::Activity {
+                section: s, group, ..
+            } => section(s, SectionField::Activities(group)),
+            Place::RequirementLead { index, .. } => {
+                Field::Requirement(index, RequirementField::Lead)
             }
-            Place::Activity { section, group, .. } => {
-                format!("section-{}-dept-{group}-activities", sid(section))
+            Place::RequirementText { index, .. } => {
+                Field::Requirement(index, RequirementField::Text)
             }
-            Place::RequirementLead { index, .. } => format!("requirement-{index}-lead"),
-            Place::RequirementText { index, .. } => format!("requirement-{index}-text"),
-            Place::SummaryDeadline(s) => format!("section-{}-deadline", sid(s)),
-            Place::SummaryWhat(s) => format!("section-{}-what", sid(s)),
-            Place::SummaryTo(s) => format!("section-{}-to", sid(s)),
-            Place::SummaryExtra(s) => format!("section-{}-extra", sid(s)),
-            Place::TaskName(i) => format!("task-{i}-name"),
-            Place::TaskDescription(i) => format!("task-{i}-description"),
-            Place::TaskTime(i) => format!("task-{i}-time"),
-            Place::TaskPlace(i) => format!("task-{i}-place"),
-            Place::TaskLead(i) => format!("task-{i}-lead"),
-            Place::TaskSupport { task, .. } => format!("task-{task}-support"),
-            Place::ContactName(i) => format!("contact-{i}-name"),
-            Place::Attachment(_) => "attachments".into(),
-            Place::SigningOrgan(_) => "signature-organs".into(),
-            Place::SignatureDate => "signature-date".into(),
-            Place::ProxyNote => "proxy-note".into(),
-            Place::Note => "note".into(),
-            Place::Cc(_) => "imprint-cc".into(),
-            Place::Printer => "imprint-printer".into(),
+            Place::SummaryDeadline(s) => section(s, SectionField::Deadline),
+            Place::SummaryWhat(s) => section(s, SectionField::What),
+            Place::SummaryTo(s) => section(s, SectionField::To),
+            Place::SummaryExtra(s) => section(s, SectionField::Extra),
+            Place::TaskName(i) => Field::Task(i, TaskField::Name),
+            Place::TaskDescription(i) => Field::Task(i, TaskField::Description),
+            Place::TaskTime(i) => Field::Task(i, TaskField::Time),
+            Place::TaskPlace(i) => Field::Task(i, TaskField::Place),
+            Place::TaskLead(i) => Field::Task(i, TaskField::Lead),
+            Place::TaskSupport { task, .. } => Field::Task(task, TaskField::Support),
+            Place::ContactName(i) => Field::Contact(i, ContactField::Name),
+            Place::Attachment(_) => Field::Attachments,
+            Place::SigningOrgan(_) => Field::SignatureOrgans,
+            Place::SignatureDate => Field::SignatureDate,
+            Place::ProxyNote => Field::ProxyNote,
+            Place::Note => Field::Note,
+            Place::Cc(_) => Field::ImprintCc,
+            Place::Printer => Field::ImprintPrinter,
         }
     }
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::field::SectionField;
 use crate::model::{
     Campaign, DocDate, Level, Section, SectionContent, Summary, TaskRow, TextBlock,
 };
@@ -396,15 +397,17 @@ fn a_fix_is_previewed_applied_and_refused_when_stale() {
 }
 
 #[test]
-fn the_field_being_typed_is_checked_alone() {
+fn one_text_is_checked_alone_and_findings_point_at_the_typed_field() {
     let notice = notice_with("开展活动,加强宣传。");
-    let field = Place::Paragraph {
+    let place = Place::Paragraph {
         section: 0,
         index: 0,
     };
-    let found = check_field(&notice, field, &Options::default());
+    let found = check_place(&notice, place, &Options::default());
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].field, field);
+    assert_eq!(found[0].place, place);
+    assert_eq!(found[0].field, Field::Section(1, SectionField::Text));
+    assert_eq!(found, check(&notice, &Options::default()));
 }
 
 #[test]

@@ -4,15 +4,15 @@ use crate::fields::{lens, lines_lens, AreaField, ItemTools, TextField};
 use leptos::prelude::*;
 use notice_core::edit::move_item;
 use notice_core::validate::{email_problem, phone_problem};
-use notice_core::{Contact, Notice};
+use notice_core::{Contact, ContactField, Field, Notice};
 
 type Getter = fn(&Contact) -> String;
 type Setter = fn(&mut Contact, String);
 type Check = fn(&str) -> Option<String>;
 
-const FIELDS: [(&str, &str, &str, Getter, Setter, Check); 4] = [
+const FIELDS: [(ContactField, &str, &str, Getter, Setter, Check); 4] = [
     (
-        "name",
+        ContactField::Name,
         "联系人",
         "张三",
         |c| c.name.clone(),
@@ -20,7 +20,7 @@ const FIELDS: [(&str, &str, &str, Getter, Setter, Check); 4] = [
         |_| None,
     ),
     (
-        "phone",
+        ContactField::Phone,
         "电话",
         "0557-8021234",
         |c| c.phone.clone(),
@@ -28,7 +28,7 @@ const FIELDS: [(&str, &str, &str, Getter, Setter, Check); 4] = [
         phone_problem,
     ),
     (
-        "email",
+        ContactField::Email,
         "电子邮箱",
         "zlg@example.cn",
         |c| c.email.clone(),
@@ -36,7 +36,7 @@ const FIELDS: [(&str, &str, &str, Getter, Setter, Check); 4] = [
         email_problem,
     ),
     (
-        "fax",
+        ContactField::Fax,
         "传真",
         "",
         |c| c.fax.clone(),
@@ -61,7 +61,7 @@ pub fn ContactsStep(notice: RwSignal<Notice>) -> impl IntoView {
                             move |n| n.contacts.get(i).map(get).unwrap_or_default(),
                             move |n, v| if let Some(c) = n.contacts.get_mut(i) { set(c, v) });
                         let message = Signal::derive(move || check(&value.get()));
-                        view! { <TextField id=format!("contact-{i}-{key}") label placeholder value on_input message /> }
+                        view! { <TextField field=Field::Contact(i, key) label placeholder value on_input message /> }
                     }).collect_view()}
                     <ItemTools name=Signal::derive(move || format!("第{}位联系人", i + 1))
                         on_up=Callback::new(move |_| notice.update(|n| { move_item(&mut n.contacts, i, -1); }))
@@ -72,7 +72,7 @@ pub fn ContactsStep(notice: RwSignal<Notice>) -> impl IntoView {
         </ol>
         <button type="button" id="add-contact"
             on:click=move |_| notice.update(|n| n.contacts.push(Contact::default()))>"＋ 添加联系人"</button>
-        <AreaField id="attachments" label="附件说明（每行一个附件名称）" rows=3
+        <AreaField field=Field::Attachments label="附件说明（每行一个附件名称）" rows=3
             hint="导出为“附件：1. 名称”，名称后不加标点。"
             value=attachments on_input=set_attachments />
     }

@@ -4,48 +4,9 @@
 
 use super::check::go_to_field;
 use leptos::prelude::*;
-use notice_core::proofread::{self, Finding, Options, Place, Severity};
+use notice_core::proofread::{self, Finding, Options, Severity};
 use notice_core::validate::Step;
-use notice_core::{Notice, SectionContent};
-
-/// The step whose form holds the field.
-pub fn step_of(place: Place, notice: &Notice) -> Step {
-    let section_step = |s: usize| match notice.sections.get(s).map(|s| &s.content) {
-        Some(SectionContent::Requirements { .. }) => Step::Requirements,
-        _ => Step::Body,
-    };
-    match place {
-        Place::CampaignName | Place::Organ(_) | Place::DocNumber | Place::Signer(_) => Step::Header,
-        Place::Title | Place::Recipient(_) | Place::CoverBody(_) | Place::PlanTitle => Step::Title,
-        Place::SectionHeading(s)
-        | Place::Paragraph { section: s, .. }
-        | Place::Block { section: s, .. }
-        | Place::Theme(s)
-        | Place::Time(s)
-        | Place::TasksIntro(s)
-        | Place::Department { section: s, .. }
-        | Place::Activity { section: s, .. }
-        | Place::RequirementLead { section: s, .. }
-        | Place::RequirementText { section: s, .. }
-        | Place::SummaryDeadline(s)
-        | Place::SummaryWhat(s)
-        | Place::SummaryTo(s)
-        | Place::SummaryExtra(s) => section_step(s),
-        Place::TaskName(_)
-        | Place::TaskDescription(_)
-        | Place::TaskTime(_)
-        | Place::TaskPlace(_)
-        | Place::TaskLead(_)
-        | Place::TaskSupport { .. } => Step::Tasks,
-        Place::ContactName(_) | Place::Attachment(_) => Step::Contacts,
-        Place::SigningOrgan(_)
-        | Place::SignatureDate
-        | Place::ProxyNote
-        | Place::Note
-        | Place::Cc(_)
-        | Place::Printer => Step::Closing,
-    }
-}
+use notice_core::Notice;
 
 /// The excerpt in its sentence: up to `n` characters either side.
 fn around(text: &str, range: std::ops::Range<usize>, n: usize) -> (String, String) {
@@ -137,13 +98,13 @@ pub fn ProofreadList(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> 
             }}</p>
             <ul class="proofread" id="proofread">
                 {move || found.get().into_iter().enumerate().map(|(i, f)| {
-                    let (label, target, input, context) = notice.with_untracked(|n| {
-                        let text = f.field.text(n).map(|t| t.into_owned()).unwrap_or_default();
+                    let (label, field, context) = notice.with_untracked(|n| {
+                        let text = f.place.text(n).map(|t| t.into_owned()).unwrap_or_default();
                         let context = text
                             .get(f.range.clone())
                             .map(|_| around(&text, f.range.clone(), 12))
                             .unwrap_or_default();
-                        (f.field.label(n), step_of(f.field, n), f.field.input_id(n), context)
+                        (f.place.label(n), f.field, context)
                     });
                     let severity = f.severity;
                     let fix = f.fix.clone();
@@ -152,7 +113,7 @@ pub fn ProofreadList(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> 
                     view! {
                         <li class=if severity == Severity::Error { "error" } else { "warning" } data-rule=f.rule>
                             <span class="severity">{format!("【{}】", severity.label())}</span>
-                            <button type="button" class="link" on:click=move |_| go_to_field(step, target, input.clone())>
+                            <button type="button" class="link" on:click=move |_| go_to_field(step, field)>
                                 {label}
                             </button>
                             "：「"<mark class="excerpt">{f.excerpt.clone()}</mark>"」"
