@@ -6,6 +6,7 @@
 //!     notice pages draft.json
 //!     notice import FILE(.txt|.docx) [-o draft.json]
 //!     notice roll draft.json --year 2022 [-o next.json]
+//!     notice check draft.json [--json] [--common-fonts]
 //!
 //! Without `-o`, import and roll write the draft to standard output and
 //! their report to standard error, so they compose in pipes.
@@ -36,7 +37,8 @@ const USAGE: &str = "用法：
   notice export 草稿.json 输出.docx
   notice pages 草稿.json
   notice import 文件.txt|文件.docx [-o 草稿.json]
-  notice roll 草稿.json --year 2022 [-o 新草稿.json]";
+  notice roll 草稿.json --year 2022 [-o 新草稿.json]
+  notice check 草稿.json [--json] [--common-fonts]";
 
 fn run(args: &[String]) -> Result<String, String> {
     use notice_office::docx::{export_docx, DocumentMeta};
@@ -60,6 +62,24 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             _ => Err(USAGE.to_owned()),
         },
+        // Problems are the result, not a failure: exit status 0.
+        Some("check") => {
+            let mut json = false;
+            let mut common_fonts = false;
+            let mut positional = Vec::new();
+            for arg in &args[1..] {
+                match arg.as_str() {
+                    "--json" => json = true,
+                    "--common-fonts" => common_fonts = true,
+                    _ if arg.starts_with('-') => return Err(USAGE.to_owned()),
+                    _ => positional.push(arg),
+                }
+            }
+            let [input] = positional.as_slice() else {
+                return Err(USAGE.to_owned());
+            };
+            check(input, json, common_fonts)
+        }
         Some("import") => {
             let (positional, output, _) = options(&args[1..], false)?;
             let [input] = positional.as_slice() else {
@@ -168,6 +188,63 @@ fn roll(input: &str, year: u16, output: Option<&str>) -> Result<String, String> 
     report(output, &lines.join("\n"));
     write_draft(rolled.notice, output)?;
     Ok(output.map(|o| format!("已写入 {o}")).unwrap_or_default())
+}
+
+/// `notice check`: the proofreading findings, readable or as JSON.
+#[cfg(not(target_arch = "wasm32"))]
+fn check(input: &str, json: bool, common_fonts: bool) -> Result<String, String> {
+    use notice_core::proofread::{self, Options, Severity};
+    let draft = read_draft(input)?;
+    let notice = &draft.notice;
+    let options = Options {
+        gb2312_fonts: !common_fonts,
+    };
+    let found = proofread::check(notice, &options);
+    if json {
+        let items: Vec<serde_json::Value> = found
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "rule": f.rule,
+                    "severity": f.severity.as_str(),
+                    "field": f.place.path(),
+                    "excerpt": f.excerpt,
+                    "message": f.message,
+                    "fix": f.fix,
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&items).map_err(|e| e.to_string());
+    }
+    if found.is_empty() {
+        return Ok("未发现问题。".into());
+    }
+    let errors = found
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let mut lines = vec![format!(
+        "发现{}处：错误{errors}处，提示{}处",
+        found.len(),
+        found.len() - errors
+    )];
+    for f in &found {
+        let fix = match &f.fix {
+            Some(fix) if fix.is_empty() => "；可删去".to_owned(),
+            Some(fix) => format!("；可改为“{fix}”"),
+            None => String::new(),
+        };
+        lines.push(format!(
+            "{}  {}  {}：「{}」{}{fix}  [{}]",
+            f.severity.label(),
+            f.place.path(),
+            f.place.label(notice),
+            f.excerpt,
+            f.message,
+            f.rule
+        ));
+    }
+    Ok(lines.join("\n"))
 }
 
 /// The current UTC time as W3C date-time, without a date crate.

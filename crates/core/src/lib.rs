@@ -13,6 +13,7 @@ pub mod library;
 pub mod model;
 pub mod pages;
 pub mod pagination;
+pub mod proofread;
 pub mod rollforward;
 pub mod templates;
 pub mod text;

@@ -14,6 +14,9 @@ use notice_core::Notice;
 
 const FONT_SETTING_KEY: &str = "notice-desk/settings/common-fonts";
 
+/// How long the user pauses before the fields' proofreading marks update.
+const MARKS_DELAY_MS: u64 = 400;
+
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::start();
@@ -103,6 +106,35 @@ pub fn App() -> impl IntoView {
             }
         },
         false,
+    );
+
+    // Proofreading marks at the fields: the whole notice is checked once
+    // the user pauses, never per keystroke, and the checker comes with the
+    // lazily loaded parts.
+    let marks = super::fields::FieldMarks(RwSignal::new(Vec::new()));
+    provide_context(marks);
+    let generation = StoredValue::new(0u32);
+    Effect::watch(
+        move || (notice.track(), common_fonts.get()),
+        move |_, _, _| {
+            generation.update_value(|g| *g = g.wrapping_add(1));
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.try_get_value() != Some(mine) {
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        let found = field_marks(notice, common_fonts.get_untracked()).await;
+                        if generation.try_get_value() == Some(mine) {
+                            marks.0.try_set(found);
+                        }
+                    });
+                },
+                std::time::Duration::from_millis(MARKS_DELAY_MS),
+            );
+        },
+        true,
     );
 
     view! {
@@ -310,6 +342,22 @@ lazy_part! {
         notice.with_untracked(|n| {
             let found = problems(n);
             Step::ALL.map(|s| (found.iter().filter(|p| p.step == s).count(), has_content(n, s)))
+        })
+    }
+}
+
+lazy_part! {
+    fn field_marks(notice: RwSignal<Notice>, common_fonts: bool) -> Vec<(notice_core::Field, String, bool)> {
+        use notice_core::proofread::{check, Options, Severity};
+        let options = Options { gb2312_fonts: !common_fonts };
+        notice.with_untracked(|n| {
+            check(n, &options)
+                .into_iter()
+                .map(|f| {
+                    let text = format!("【{}】「{}」{}", f.severity.label(), f.excerpt, f.message);
+                    (f.field, text, f.severity == Severity::Error)
+                })
+                .collect()
         })
     }
 }

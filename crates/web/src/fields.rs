@@ -135,6 +135,29 @@ pub fn split_lines(text: &str) -> Vec<String> {
     }
 }
 
+/// Proofreading findings as (field, text, is error), recomputed when the
+/// user pauses (see the app); each field shows its own.
+#[derive(Clone, Copy)]
+pub struct FieldMarks(pub RwSignal<Vec<(Field, String, bool)>>);
+
+/// The proofreading findings of one field.
+#[component]
+pub fn Marks(field: Field) -> impl IntoView {
+    let marks = use_context::<FieldMarks>();
+    move || {
+        marks.map(|m| {
+            m.0.with(|all| {
+                all.iter()
+                    .filter(|(f, _, _)| *f == field)
+                    .map(|(_, text, error)| {
+                        view! { <p class="proof-mark" class:error=*error>{text.clone()}</p> }
+                    })
+                    .collect_view()
+            })
+        })
+    }
+}
+
 /// A one-line text field with an optional hint and message.
 #[component]
 pub fn TextField(
@@ -171,6 +194,7 @@ pub fn TextField(
                 }
             />
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <Marks field />
             <p class="message" id=message_id role="alert">
                 {move || message.and_then(|m| m.get()).unwrap_or_default()}
             </p>
@@ -204,6 +228,7 @@ pub fn AreaField(
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <Marks field />
         </div>
     }
 }

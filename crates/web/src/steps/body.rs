@@ -2,7 +2,7 @@
 //! and edited by kind.
 
 use crate::fields::{
-    editing, lens, split_lines, AreaField, DateField, FieldId, ItemTools, TextField,
+    editing, lens, split_lines, AreaField, DateField, FieldId, ItemTools, Marks, TextField,
 };
 use leptos::prelude::*;
 use notice_core::edit::{cited_numbers, move_item, new_section};
@@ -306,6 +306,7 @@ fn TextBlocksEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                                 on:blur=move |_| editing.set(None) aria-label=format!("第{}段", i + 1)
                                 prop:value=move || text.get()
                                 on:input=move |ev| { let v = event_target_value(&ev); set_block(&|b| b.text = v.clone()) }></textarea>
+                            <Marks field=Field::Section(id, SectionField::Block(i)) />
                             <ItemTools name=Signal::derive(move || format!("第{}段", i + 1))
                                 on_up=Callback::new(move |_| blocks_mut(&|b| { move_item(b, i, -1); }))
                                 on_down=Callback::new(move |_| blocks_mut(&|b| { move_item(b, i, 1); }))

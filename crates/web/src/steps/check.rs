@@ -62,6 +62,7 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 }).collect_view()}
             </ul>
         </Show>
+        <super::proofread::ProofreadList notice common_fonts />
         <div class="field check">
             <input id="common-fonts" type="checkbox" prop:checked=move || common_fonts.get()
                 on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />

@@ -5,6 +5,7 @@ mod check;
 mod closing;
 mod contacts;
 mod header;
+mod proofread;
 mod requirements;
 mod tasks;
 mod title;

@@ -3,7 +3,7 @@
 //! separated) become rows; deleting can be undone.
 
 use super::tokens::DepartmentTokens;
-use crate::fields::{editing, lens, FieldId, TextField};
+use crate::fields::{editing, lens, FieldId, Marks, TextField};
 use leptos::prelude::*;
 use notice_core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
 use notice_core::model::split_names;
@@ -231,12 +231,14 @@ fn TaskRowEditor(
                 on:keydown=no_newline
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
                 on:paste=on_paste></textarea>
+            <Marks field=Field::Task(row, TaskField::Name) />
             <textarea class="grow" id=Field::Task(row, TaskField::Description).dom_id() rows="1"
                 on:focus=move |_| editing.set(Some(Field::Task(row, TaskField::Description)))
                 on:blur=move |_| editing.set(None) aria-label=format!("第{number}行活动内容说明")
                 placeholder="具体内容（可不填）"
                 prop:value=move || description.get()
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
+            <Marks field=Field::Task(row, TaskField::Description) />
             <div class="task-fields">
                 {COLUMNS.iter().map(|&(key, label, get, set)| {
                     let value = read(get);
@@ -256,6 +258,7 @@ fn TaskRowEditor(
                         <div class="task-field">
                             <label for=id>{label}</label>
                             {input}
+                            <Marks field />
                         </div>
                     }
                 }).collect_view()}
@@ -263,11 +266,13 @@ fn TaskRowEditor(
                     <label for=Field::Task(row, TaskField::Lead).dom_id()>"牵头部门"</label>
                     <DepartmentTokens field=Field::Task(row, TaskField::Lead) label=format!("第{number}行牵头部门")
                         names=lead set_names=set_lead />
+                    <Marks field=Field::Task(row, TaskField::Lead) />
                 </div>
                 <div class="task-field">
                     <label for=Field::Task(row, TaskField::Support).dom_id()>"配合部门"</label>
                     <DepartmentTokens field=Field::Task(row, TaskField::Support) label=format!("第{number}行配合部门")
                         names=support set_names=set_support />
+                    <Marks field=Field::Task(row, TaskField::Support) />
                 </div>
             </div>
         </li>

@@ -1,7 +1,7 @@
 //! Step 2, 标题与主送: shape, title (composed or own), recipients, and for a
 //! cover notice its text and the plan's title.
 
-use crate::fields::{editing, lens, lines_lens, AreaField, FieldId};
+use crate::fields::{editing, lens, lines_lens, AreaField, FieldId, Marks};
 use leptos::prelude::*;
 use notice_core::compose;
 use notice_core::{Field, Notice, NoticeShape};
@@ -76,6 +76,7 @@ fn ComposedField(
                         on:click=move |_| notice.update(|n| set(n, None))>"恢复自动生成"</button>
                 </Show>
             </p>
+            <Marks field />
         </div>
     }
 }
