@@ -48,7 +48,7 @@ fn run(args: &[String]) -> Result<String, String> {
             [input, output] => {
                 let draft = read_draft(input)?;
                 let bytes = export_docx(&draft.notice, &DocumentMeta::at(now_w3c()))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| format!("导出失败：{e}"))?;
                 std::fs::write(output, &bytes).map_err(|e| format!("无法写入 {output}：{e}"))?;
                 Ok(format!("已导出 {output}（{} 字节）", bytes.len()))
             }
@@ -131,7 +131,7 @@ fn read_draft(path: &str) -> Result<notice_core::draft::DraftEnvelope, String> {
 /// Writes the draft to `output`, or to standard output.
 fn write_draft(notice: notice_core::Notice, output: Option<&str>) -> Result<(), String> {
     let envelope = notice_core::draft::DraftEnvelope::new(notice, now_w3c());
-    let json = serde_json::to_string_pretty(&envelope).map_err(|e| e.to_string())?;
+    let json = notice_core::transfer::draft_file(&envelope);
     match output {
         Some(path) => {
             std::fs::write(path, json + "\n").map_err(|e| format!("无法写入 {path}：{e}"))
@@ -201,20 +201,32 @@ fn check(input: &str, json: bool, common_fonts: bool) -> Result<String, String> 
     };
     let found = proofread::check(notice, &options);
     if json {
-        let items: Vec<serde_json::Value> = found
-            .iter()
-            .map(|f| {
-                serde_json::json!({
-                    "rule": f.rule,
-                    "severity": f.severity.as_str(),
-                    "field": f.place.path(),
-                    "excerpt": f.excerpt,
-                    "message": f.message,
-                    "fix": f.fix,
-                })
-            })
-            .collect();
-        return serde_json::to_string_pretty(&items).map_err(|e| e.to_string());
+        use notice_core::json::{pretty, write_string};
+        let mut out = String::from("[");
+        for (i, f) in found.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            for (key, value) in [
+                ("rule", Some(f.rule)),
+                ("severity", Some(f.severity.as_str())),
+                ("field", Some(f.place.path().as_str())),
+                ("excerpt", Some(f.excerpt.as_str())),
+                ("message", Some(f.message.as_str())),
+                ("fix", f.fix.as_deref()),
+            ] {
+                out.push(if key == "rule" { '{' } else { ',' });
+                write_string(&mut out, key);
+                out.push(':');
+                match value {
+                    Some(text) => write_string(&mut out, text),
+                    None => out.push_str("null"),
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
+        return Ok(pretty(&out));
     }
     if found.is_empty() {
         return Ok("未发现问题。".into());
