@@ -201,20 +201,32 @@ fn check(input: &str, json: bool, common_fonts: bool) -> Result<String, String> 
     };
     let found = proofread::check(notice, &options);
     if json {
-        let items: Vec<serde_json::Value> = found
-            .iter()
-            .map(|f| {
-                serde_json::json!({
-                    "rule": f.rule,
-                    "severity": f.severity.as_str(),
-                    "field": f.place.path(),
-                    "excerpt": f.excerpt,
-                    "message": f.message,
-                    "fix": f.fix,
-                })
-            })
-            .collect();
-        return serde_json::to_string_pretty(&items).map_err(|e| e.to_string());
+        use notice_core::json::{pretty, write_string};
+        let mut out = String::from("[");
+        for (i, f) in found.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            for (key, value) in [
+                ("rule", Some(f.rule)),
+                ("severity", Some(f.severity.as_str())),
+                ("field", Some(f.place.path().as_str())),
+                ("excerpt", Some(f.excerpt.as_str())),
+                ("message", Some(f.message.as_str())),
+                ("fix", f.fix.as_deref()),
+            ] {
+                out.push(if key == "rule" { '{' } else { ',' });
+                write_string(&mut out, key);
+                out.push(':');
+                match value {
+                    Some(text) => write_string(&mut out, text),
+                    None => out.push_str("null"),
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
+        return Ok(pretty(&out));
     }
     if found.is_empty() {
         return Ok("未发现问题。".into());
