@@ -8,6 +8,7 @@
 pub mod core;
 pub mod docx;
 pub mod import;
+pub mod ofd;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
