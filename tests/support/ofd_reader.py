@@ -4,6 +4,10 @@ shows, measured with pdfplumber (PyPI): each page's size and every drawn
 character and line, in millimetres from the page's top-left corner.
 
     python ofd_reader.py in.ofd out.pdf > measured.json
+    python ofd_reader.py --pdf other.pdf > measured.json
+
+The second form measures any PDF the same way (a LibreOffice render of
+the .docx, to compare the two).
 
 easyofd draws all text in a font registered as 宋体; the CJK font inside
 the PyMuPDF wheel (a dependency of easyofd) is registered under that name,
@@ -30,22 +34,28 @@ def register_cjk_font():
 
 
 def main():
-    source, pdf_path = sys.argv[1], sys.argv[2]
     # easyofd prints as it reads: keep standard output for the report.
     report = sys.stdout
     sys.stdout = sys.stderr
-    register_cjk_font()
-    # Imported after the font: easyofd looks its fonts up when loaded.
-    from easyofd.ofd import OFD
+    if sys.argv[1] == "--pdf":
+        with open(sys.argv[2], "rb") as f:
+            pdf = f.read()
+        unit = 25.4 / 72
+    else:
+        source, pdf_path = sys.argv[1], sys.argv[2]
+        register_cjk_font()
+        # Imported after the font: easyofd looks its fonts up when loaded.
+        from easyofd.ofd import OFD
+
+        ofd = OFD()
+        ofd.read(source, fmt="path")
+        pdf = ofd.to_pdf()
+        with open(pdf_path, "wb") as f:
+            f.write(pdf)
+        # easyofd draws 1 mm as 200/25.4 PDF units.
+        unit = 25.4 / 200
     import pdfplumber
 
-    ofd = OFD()
-    ofd.read(source, fmt="path")
-    pdf = ofd.to_pdf()
-    with open(pdf_path, "wb") as f:
-        f.write(pdf)
-    # easyofd draws 1 mm as 200/25.4 PDF units.
-    unit = 25.4 / 200
     pages = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
