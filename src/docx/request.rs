@@ -15,6 +15,22 @@ pub struct ExportRequest {
     /// Use 仿宋/楷体 instead of the GB2312 fonts.
     #[serde(default)]
     pub common_fonts: bool,
+    /// The file's format; a .docx unless asked otherwise.
+    #[serde(default)]
+    pub format: ExportFormat,
+    /// The draft's id in the library, for the OFD's `DocID`.
+    #[serde(default)]
+    pub draft_id: String,
+}
+
+/// What the export writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    #[default]
+    Docx,
+    /// GB/T 33190-2016 OFD (src/ofd).
+    Ofd,
 }
 
 /// The file, or why there is none.
@@ -36,10 +52,25 @@ pub fn run(request: &ExportRequest) -> Result<ExportedFile, String> {
     if request.common_fonts {
         meta.fonts = FontSet::COMMON;
     }
-    let bytes = export_docx(&request.notice, &meta).map_err(|e| e.to_string())?;
+    let (bytes, name) = match request.format {
+        ExportFormat::Docx => (
+            export_docx(&request.notice, &meta),
+            file_name(&request.notice),
+        ),
+        ExportFormat::Ofd => {
+            let meta = crate::ofd::OfdMeta {
+                document: meta,
+                draft_id: request.draft_id.clone(),
+            };
+            (
+                crate::ofd::export_ofd(&request.notice, &meta),
+                crate::ofd::file_name(&request.notice),
+            )
+        }
+    };
     Ok(ExportedFile {
-        name: file_name(&request.notice),
-        bytes,
+        name,
+        bytes: bytes.map_err(|e| e.to_string())?,
     })
 }
 
@@ -56,10 +87,25 @@ mod tests {
             },
             now: "2021-09-06T08:00:00Z".into(),
             common_fonts: true,
+            format: ExportFormat::Docx,
+            draft_id: String::new(),
         };
         let file = run_json(&serde_json::to_string(&request).unwrap()).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.docx");
         assert_eq!(&file.bytes[..2], b"PK");
+        let ofd = ExportRequest {
+            format: ExportFormat::Ofd,
+            ..request
+        };
+        let file = run_json(&serde_json::to_string(&ofd).unwrap()).unwrap();
+        assert_eq!(file.name, "关于开展质量宣传活动的通知.ofd");
+        assert_eq!(&file.bytes[..2], b"PK");
+        // A request of before the format was asked for is a .docx.
+        let mut old = serde_json::to_value(&ofd).unwrap();
+        let fields = old.as_object_mut().unwrap();
+        fields.remove("format");
+        fields.remove("draft_id");
+        assert!(run_json(&old.to_string()).unwrap().name.ends_with(".docx"));
         assert!(run_json("{").unwrap_err().contains("导出请求无法读取"));
     }
 }

@@ -7,14 +7,19 @@ use crate::core::gbt9704 as spec;
 use crate::core::pagination;
 use crate::core::Notice;
 
-// The preview's page frames, compiled here as they are for the native
-// tests: pure Rust, no DOM.
+// The preview's page frames: pure Rust, no DOM. The app's own module in
+// the browser; natively (the CLI, the tests), compiled here as the native
+// tests compile it.
+#[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
 #[path = "../ui/preview/pages.rs"]
 mod pages;
+#[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
 #[path = "../ui/preview/source.rs"]
 mod source;
+#[cfg(target_arch = "wasm32")]
+use crate::ui::preview::{pages, source};
 
 use pages::{Align, Draw, Font, TextLine};
 

@@ -8,8 +8,8 @@
 //! pages are recomputed as data, and only pages whose content changed are
 //! drawn again (each page is keyed by a hash of what it holds).
 
-mod pages;
-mod source;
+pub(crate) mod pages;
+pub(crate) mod source;
 
 use crate::core::compose;
 use crate::core::draft::KeyValueStore;

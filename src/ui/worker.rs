@@ -4,7 +4,7 @@
 //! paint, so the first export does not wait for its download either.
 
 use crate::core::Notice;
-use crate::docx::request::ExportRequest;
+use crate::docx::request::{ExportFormat, ExportRequest};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -146,12 +146,20 @@ fn field(answer: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(answer, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Exports the notice in the worker.
-pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+/// Exports the notice in the worker, as a .docx or an OFD.
+pub async fn export(
+    notice: &Notice,
+    now: String,
+    common_fonts: bool,
+    format: ExportFormat,
+    draft_id: String,
+) -> Result<Exported, String> {
     let request = serde_json::to_string(&ExportRequest {
         notice: notice.clone(),
         now,
         common_fonts,
+        format,
+        draft_id,
     })
     .map_err(|e| e.to_string())?;
     let answer = call(&[
