@@ -762,3 +762,104 @@ fn regex_free_strip(text: &str, attribute: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// The pages of an OFD file: each page part's content.
+fn page_parts(bytes: &[u8]) -> Vec<String> {
+    parts(bytes)
+        .into_iter()
+        .filter(|(name, _)| name.ends_with("/Content.xml"))
+        .map(|(_, text)| text)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build, chromedriver and easyofd: run scripts/test.sh"]
+async fn the_app_and_the_js_function_export_ofd_files_the_reader_opens() {
+    use support::ui::*;
+    require_reader();
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let downloads = support::temp_dir("ofd-downloads");
+    let client = support::browser(&driver, &downloads).await;
+    open_fresh(&client, &base).await;
+    let dir = support::temp_dir("ofd-app");
+    let chosen: Vec<(String, Notice, FontSet)> = notices()
+        .into_iter()
+        .filter(|(_, _, fonts)| *fonts == FontSet::STANDARD)
+        .collect();
+    for (name, notice, _) in &chosen {
+        // The button beside 导出 Word, on the check step.
+        open_as_current_draft(&client, notice).await;
+        click(&client, "#step-8").await;
+        wait_for(&client, "#ofd-fonts-note").await;
+        click(&client, "#export-ofd").await;
+        wait_for_text(&client, "#export-status", "已导出").await;
+        let file = support::wait_for_file(&downloads, "ofd", std::time::Duration::from_secs(60));
+        let expected = notice_desk::ofd::file_name(notice);
+        assert_eq!(file.file_name().unwrap().to_str().unwrap(), expected);
+        let ofd = dir.join(format!("{name}-app.ofd"));
+        std::fs::rename(&file, &ofd).unwrap();
+        let from_app = std::fs::read(&ofd).unwrap();
+        // The same pages as the native writer's.
+        assert_eq!(
+            page_parts(&from_app),
+            page_parts(&export(notice, FontSet::STANDARD)),
+            "{name}"
+        );
+        let measured = read_ofd(&ofd).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_reading(name, notice, &measured).unwrap();
+
+        // The JS function, from the draft file's JSON.
+        let draft =
+            notice_desk::core::draft::DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z")
+                .to_json();
+        let answer = client
+            .execute_async(
+                "const [json, done] = arguments;
+                 window.wasmBindings.exportOfd(json)
+                   .then(bytes => { let s = ''; for (const b of bytes) s += String.fromCharCode(b); done(btoa(s)); })
+                   .catch(e => done('error: ' + String(e)));",
+                vec![draft.into()],
+            )
+            .await
+            .unwrap();
+        let text = answer.as_str().unwrap_or_default();
+        assert!(!text.starts_with("error"), "{name}: {text}");
+        let from_js = base64_decode(text);
+        assert_eq!(page_parts(&from_js), page_parts(&from_app), "{name}");
+        let ofd = dir.join(format!("{name}-js.ofd"));
+        std::fs::write(&ofd, &from_js).unwrap();
+        let measured = read_ofd(&ofd).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_reading(name, notice, &measured).unwrap();
+        println!(
+            "{name}: the app's and the JS function's OFD read by easyofd, {} pages",
+            measured.pages.len()
+        );
+    }
+    client.close().await.unwrap();
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => (c - b'A') as u32,
+            b'a'..=b'z' => (c - b'a' + 26) as u32,
+            b'0'..=b'9' => (c - b'0' + 52) as u32,
+            b'+' => 62,
+            b'/' => 63,
+            _ => panic!("not base64: {c}"),
+        }
+    };
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let digits: Vec<u8> = chunk.iter().copied().filter(|&c| c != b'=').collect();
+        let mut n = 0u32;
+        for (i, &c) in digits.iter().enumerate() {
+            n |= value(c) << (18 - 6 * i);
+        }
+        for i in 0..digits.len().saturating_sub(1) {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
