@@ -863,3 +863,33 @@ fn base64_decode(text: &str) -> Vec<u8> {
     }
     out
 }
+
+#[test]
+fn notice_export_writes_an_ofd_by_the_extension() {
+    let dir = support::temp_dir("ofd-cli");
+    for (name, notice, fonts) in notices() {
+        if fonts != FontSet::STANDARD {
+            continue;
+        }
+        let draft = dir.join(format!("{name}.json"));
+        let json =
+            notice_desk::core::draft::DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z")
+                .to_json();
+        std::fs::write(&draft, json).unwrap();
+        let out = dir.join(format!("{name}.ofd"));
+        let status = Command::new(env!("CARGO_BIN_EXE_notice"))
+            .arg("export")
+            .arg(&draft)
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}");
+        let bytes = std::fs::read(&out).unwrap();
+        check_parts(&name, &parts(&bytes)).unwrap();
+        assert_eq!(
+            page_parts(&bytes),
+            page_parts(&export(&notice, fonts)),
+            "{name}"
+        );
+    }
+}
