@@ -424,6 +424,23 @@ fn the_schema_check_rejects_broken_parts() {
         let at = info.find("<ofd:DocID>").unwrap() + 11;
         info[at..at + 32].to_owned()
     };
+    // The 9704 elements tagged, pointing at their objects.
+    let tags = &good["Doc_0/Tags/CustomTag.xml"];
+    for element in [
+        "发文机关标志",
+        "发文字号",
+        "标题",
+        "主送机关",
+        "正文",
+        "发文机关署名",
+        "成文日期",
+        "页码",
+    ] {
+        assert!(
+            tags.contains(&format!("<gw:{element}><ofd:ObjectRef")),
+            "{element}"
+        );
+    }
     assert_eq!(id("draft-1"), id("draft-1"));
     assert_ne!(id("draft-1"), id("draft-2"));
 }
