@@ -53,3 +53,24 @@ fn the_samples_give_one_page_part_per_preview_page_and_valid_ids() {
         assert!(declared >= max, "{name}: MaxUnitID {declared} < {max}");
     }
 }
+
+#[test]
+fn long_unbroken_words_stay_inside_the_text_block() {
+    let mut notice = fixture("county-plan-sections.json");
+    // Words the layout must break anywhere: in the 标志 and in a cell.
+    notice.header.organs = vec!["QUALITYSUPERVISIONADMINISTRATIONBUREAUOFDANGSHAN".into()];
+    notice.recipients = vec!["https://example.org/".repeat(6)];
+    for sheet in sheets(&notice) {
+        for g in &sheet.glyphs {
+            let right = g.x + g.width();
+            assert!(
+                g.x >= 28.0 - 0.01 && right <= 184.0 + 0.1,
+                "{:?} from {} to {right}",
+                g.text,
+                g.x
+            );
+            // The layout shrinks or breaks; it never condenses glyphs.
+            assert_eq!(g.hscale, 1.0);
+        }
+    }
+}
