@@ -33,11 +33,23 @@ pub fn ofd_xml(info: &DocInfo) -> String {
     if !info.author.is_empty() {
         let _ = write!(xml, "<ofd:Author>{}</ofd:Author>", escape(info.author));
     }
-    let _ = write!(
-        xml,
-        "<ofd:CreationDate>{0}</ofd:CreationDate><ofd:ModDate>{0}</ofd:ModDate>",
-        info.date
-    );
+    // xs:date: only a well-formed YYYY-MM-DD is written.
+    let date = info.date.as_bytes();
+    let well_formed = date.len() == 10
+        && date.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if well_formed {
+        let _ = write!(
+            xml,
+            "<ofd:CreationDate>{0}</ofd:CreationDate><ofd:ModDate>{0}</ofd:ModDate>",
+            info.date
+        );
+    }
     let _ = write!(
         xml,
         "<ofd:Creator>{CREATOR}</ofd:Creator><ofd:CreatorVersion>{}</ofd:CreatorVersion>",

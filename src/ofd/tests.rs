@@ -74,3 +74,17 @@ fn long_unbroken_words_stay_inside_the_text_block() {
         }
     }
 }
+
+#[test]
+fn an_empty_notice_and_an_odd_date_still_give_a_valid_package() {
+    let bytes = export_ofd(&Notice::default(), &OfdMeta::at("not a date")).unwrap();
+    let parts = parts(&bytes);
+    for (part, xml) in &parts {
+        roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{part}: {e}"));
+    }
+    let ofd = &parts.iter().find(|(n, _)| n == "OFD.xml").unwrap().1;
+    assert!(!ofd.contains("CreationDate"));
+    assert!(parts
+        .iter()
+        .any(|(n, _)| n == "Doc_0/Pages/Page_0/Content.xml"));
+}
