@@ -23,15 +23,15 @@ echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc
 
 say "release build"
 trunk build --release --offline
-cargo test --test budget -- --ignored --nocapture the_first_load 2>&1 | grep -E '^ +[0-9]+ ms|^  before'
+cargo test -p notice-tests --test budget -- --ignored --nocapture the_first_load 2>&1 | grep -E '^ +[0-9]+ ms|^  before'
 
 say "native export and drafts (criterion)"
-cargo bench --bench export -- --noplot 2>&1 | grep -E '^(export_docx|draft_)|time:'
+cargo bench -p notice-tests --bench export -- --noplot 2>&1 | grep -E '^(export_docx|draft_)|time:'
 
 say "first load on an old office PC (headless Chromium, emulated)"
-cargo test --test bench_browser -- --ignored --nocapture first_load_on_an_old_office_pc 2>&1 |
+cargo test -p notice-tests --test bench_browser -- --ignored --nocapture first_load_on_an_old_office_pc 2>&1 |
   grep -E '^(--|first load|ratio)'
 
 say "headless Chromium"
-cargo test --test bench_browser -- --ignored --nocapture speed_in_chromium 2>&1 |
+cargo test -p notice-tests --test bench_browser -- --ignored --nocapture speed_in_chromium 2>&1 |
   grep -E '^(headless|navigation|export|worker|keystroke)'

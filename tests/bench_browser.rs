@@ -12,7 +12,7 @@
 //!   `PEER_DIST` names it.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::Client;
 use std::time::Duration;

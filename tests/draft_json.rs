@@ -4,25 +4,15 @@
 //! that use every field, every kind of section and awkward text.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
-use notice_desk::core::draft::{DraftEnvelope, DraftError, SCHEMA_VERSION};
+use notice_core::draft::{DraftEnvelope, DraftError, SCHEMA_VERSION};
 use serde_json::Value;
 use std::path::PathBuf;
 use support::random::Random;
 
-impl Random {
-    fn envelope(&mut self) -> DraftEnvelope {
-        let mut envelope = DraftEnvelope::new(self.any_notice(), self.any_text());
-        envelope.id = self.any_text();
-        envelope.revision = self.next();
-        envelope.deleted_at = self.chance().then(|| self.any_text());
-        envelope
-    }
-}
-
 fn stored_drafts() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut paths = vec![
         root.join("city-plan-table.json"),
         root.join("county-plan-sections.json"),

@@ -6,7 +6,7 @@
 //! through scripts/test.sh, which provides all three.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use std::time::Duration;
 use support::ui::*;

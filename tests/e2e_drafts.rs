@@ -3,10 +3,10 @@
 //! and draft files that round-trip.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::{Client, Locator};
-use notice_desk::core::draft::DraftEnvelope;
+use notice_core::draft::DraftEnvelope;
 use std::time::Duration;
 use support::ui::*;
 
@@ -225,7 +225,7 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     let expected = DraftEnvelope::from_json(&std::fs::read_to_string(&fixture).unwrap())
         .unwrap()
         .notice;
-    let title = notice_desk::core::compose::title(&expected);
+    let title = notice_core::compose::title(&expected);
     click(&client, &format!("button[aria-label='导出“{title}”']")).await;
     let exported = support::wait_for_file(&downloads, "json", Duration::from_secs(10));
     let round = DraftEnvelope::from_json(&std::fs::read_to_string(&exported).unwrap()).unwrap();
@@ -236,9 +236,9 @@ async fn draft_files_round_trip_and_bad_files_are_refused_with_their_reason() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let mut big = vec![b' '; 50 * 1024 * 1024];
     big[0] = b'{';
-    let docx = notice_desk::docx::export_docx(
+    let docx = notice_office::docx::export_docx(
         &expected,
-        &notice_desk::docx::DocumentMeta::at("2021-09-06T08:00:00Z"),
+        &notice_office::docx::DocumentMeta::at("2021-09-06T08:00:00Z"),
     )
     .unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![

@@ -2,14 +2,14 @@
 //! with a message, and the check page's links.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use notice_desk::core::draft::DraftEnvelope;
+use notice_core::draft::DraftEnvelope;
 use support::ui::*;
 
-async fn stored(client: &Client) -> notice_desk::core::Notice {
+async fn stored(client: &Client) -> notice_core::Notice {
     DraftEnvelope::from_json(&stored_draft(client).await)
         .unwrap()
         .notice

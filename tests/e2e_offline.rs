@@ -4,7 +4,7 @@
 //! script; the single-file build works from file://.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::Client;
 use std::time::{Duration, Instant};

@@ -5,31 +5,18 @@
 //!
 //! The browser tests need `dist/` (trunk build --release), chromedriver,
 //! LibreOffice and poppler-utils: run through scripts/test.sh, or
-//! `cargo test --test e2e_preview -- --ignored`. The preview's pure modules
-//! (src/ui/preview/{source,pages}.rs) are compiled here natively too, and
-//! their unit tests run without `--ignored`.
+//! `cargo test -p notice-tests --test e2e_preview -- --ignored`. The pages
+//! the preview draws are the core's (`notice_core::pages`, tested there).
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-/// The preview's pure modules, compiled natively against the library's core
-/// (`ui` itself is built for wasm32 only).
-mod core {
-    pub use notice_desk::core::*;
-}
-#[allow(dead_code)]
-#[path = "../src/ui/preview/pages.rs"]
-mod pages;
-#[allow(dead_code)]
-#[path = "../src/ui/preview/source.rs"]
-mod source;
+use notice_tests as support;
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};
-use notice_desk::core::compose::{self, Block};
-use notice_desk::core::gbt9704 as spec;
-use notice_desk::core::pagination;
-use notice_desk::core::*;
+use notice_core::compose::{self, Block};
+use notice_core::gbt9704 as spec;
+use notice_core::pagination;
+use notice_core::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -3,11 +3,11 @@
 //! undo, and existing notices imported from pasted text and from a .docx.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::Client;
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::Notice;
+use notice_core::draft::DraftEnvelope;
+use notice_core::Notice;
 use support::ui::*;
 
 async fn open_draft(client: &Client) -> Notice {
@@ -29,7 +29,7 @@ async fn drafts_start_from_built_in_and_own_templates() {
     let driver = support::start_chromedriver();
     let client = support::browser(&driver, &support::temp_dir("templates")).await;
     open_fresh(&client, &base).await;
-    for template in notice_desk::core::templates::TEMPLATES {
+    for template in notice_core::templates::TEMPLATES {
         open_library(&client).await;
         click(&client, "#new-draft").await;
         replace(&client, "#template-year", "2023").await;
@@ -41,7 +41,7 @@ async fn drafts_start_from_built_in_and_own_templates() {
     // The last one, kept as the user's own template, starts a new draft.
     let last = open_draft(&client).await;
     open_library(&client).await;
-    let title = notice_desk::core::compose::title(&last);
+    let title = notice_core::compose::title(&last);
     click(
         &client,
         &format!("button[aria-label='把“{title}”存为模板']"),
@@ -72,7 +72,7 @@ async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be
     )
     .unwrap()
     .notice;
-    let title = notice_desk::core::compose::title(&county);
+    let title = notice_core::compose::title(&county);
     click(
         &client,
         &format!("button[aria-label='以“{title}”为基础新建下一年']"),
@@ -88,7 +88,7 @@ async fn last_years_notice_is_rolled_forward_with_every_change_listed_and_can_be
     std::fs::write(support::project_root().join("target/e2e-roll.png"), png).unwrap();
     click(&client, "#roll-accept").await;
     wait_for(&client, "#roll-done").await;
-    let expected = notice_desk::core::rollforward::roll_forward(&county, 2022).notice;
+    let expected = notice_core::rollforward::roll_forward(&county, 2022).notice;
     click(&client, "#close-library").await;
     assert_eq!(open_draft(&client).await, expected);
     // Undo: the new draft goes to the bin, the old one is open again.
@@ -126,7 +126,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     click(&client, "#import-text-run").await;
     wait_for(&client, "#import-report").await;
     wait_for_text(&client, "#import-report", "砀市监发〔2021〕12号").await;
-    let expected = notice_desk::import::text::import_text(&sample);
+    let expected = notice_office::import::text::import_text(&sample);
     click(&client, "#import-create").await;
     wait_for(&client, "#step-1").await;
     let draft = open_draft(&client).await;
@@ -142,9 +142,9 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     )
     .unwrap()
     .notice;
-    let docx = notice_desk::docx::export_docx(
+    let docx = notice_office::docx::export_docx(
         &city,
-        &notice_desk::docx::DocumentMeta::at("2020-09-08T08:00:00Z"),
+        &notice_office::docx::DocumentMeta::at("2020-09-08T08:00:00Z"),
     )
     .unwrap();
     let path = support::temp_dir("import-docx").join("福鼎.docx");
@@ -178,7 +178,7 @@ async fn existing_notices_are_imported_from_pasted_text_and_from_a_docx() {
     wait_for(&client, "#step-1").await;
     assert_eq!(
         open_draft(&client).await.signature.date,
-        notice_desk::core::DocDate::new(2021, 9, 6)
+        notice_core::DocDate::new(2021, 9, 6)
     );
 
     // Not a notice: a clear message, nothing created.

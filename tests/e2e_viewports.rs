@@ -8,13 +8,13 @@
 //! the step status.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::templates::TEMPLATES;
-use notice_desk::core::Notice;
+use notice_core::draft::DraftEnvelope;
+use notice_core::templates::TEMPLATES;
+use notice_core::Notice;
 use serde_json::Value;
 use support::notices::{fixture, table_notice};
 use support::ui::*;

@@ -6,14 +6,14 @@
 //! listed in the report as not recognised or as web-page furniture.
 #![cfg(not(target_arch = "wasm32"))]
 
-use notice_desk::core::compose;
-use notice_desk::core::*;
-use notice_desk::import::{import_file, normalise, source_lines, ImportReport};
+use notice_core::compose;
+use notice_core::*;
+use notice_office::import::{import_file, normalise, source_lines, ImportReport};
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import-corpus")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/import-corpus")
 }
 
 /// Every input of the corpus with its expectations, by name.

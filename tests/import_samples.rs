@@ -5,18 +5,18 @@
 //! Bad .docx input is refused with a message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use notice_desk::core::compose;
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::*;
-use notice_desk::docx::{export_docx, DocumentMeta};
-use notice_desk::import::docx::import_docx;
-use notice_desk::import::text::import_text;
-use notice_desk::import::ImportReport;
+use notice_core::compose;
+use notice_core::draft::DraftEnvelope;
+use notice_core::*;
+use notice_office::docx::{export_docx, DocumentMeta};
+use notice_office::import::docx::import_docx;
+use notice_office::import::text::import_text;
+use notice_office::import::ImportReport;
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    notice_tests::project_root()
 }
 
 fn fixture(name: &str) -> Notice {

@@ -3,14 +3,14 @@
 //! nothing else changes, and every change is listed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::rollforward::{cited_spans, roll_forward};
-use notice_desk::core::*;
+use notice_core::draft::DraftEnvelope;
+use notice_core::rollforward::{cited_spans, roll_forward};
+use notice_core::*;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> Notice {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
+        .join("fixtures")
         .join(format!("{name}.json"));
     DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
         .unwrap()

@@ -3,12 +3,12 @@
 //! forward to another year.
 #![cfg(not(target_arch = "wasm32"))]
 
-use notice_desk::core::compose;
-use notice_desk::core::rollforward::roll_forward;
-use notice_desk::core::templates::TEMPLATES;
-use notice_desk::core::DocDate;
-use notice_desk::docx::{export_docx, DocumentMeta};
-use notice_desk::import::docx::import_docx;
+use notice_core::compose;
+use notice_core::rollforward::roll_forward;
+use notice_core::templates::TEMPLATES;
+use notice_core::DocDate;
+use notice_office::docx::{export_docx, DocumentMeta};
+use notice_office::import::docx::import_docx;
 use std::io::{Cursor, Read};
 
 fn parts(bytes: &[u8]) -> Vec<(String, String)> {
@@ -83,7 +83,7 @@ fn every_template_reads_back_and_rolls_forward() {
         assert_eq!(back.contacts, notice.contacts, "{id}");
         assert_eq!(back.note, notice.note, "{id}");
         assert_eq!(back.imprint, notice.imprint, "{id}");
-        let kinds = |n: &notice_desk::core::Notice| -> Vec<(String, &'static str)> {
+        let kinds = |n: &notice_core::Notice| -> Vec<(String, &'static str)> {
             n.sections
                 .iter()
                 .map(|s| (s.heading.clone(), s.content.kind_label()))

@@ -4,14 +4,14 @@
 //! release build in Chromium is checked in tests/e2e_samples.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use notice_tests as support;
 
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::templates::TEMPLATES;
-use notice_desk::core::Notice;
-use notice_desk::docx::{export_docx, DocumentMeta, FontSet};
-use notice_desk::import::docx::import_docx;
-use notice_desk::import::text::import_text;
+use notice_core::draft::DraftEnvelope;
+use notice_core::templates::TEMPLATES;
+use notice_core::Notice;
+use notice_office::docx::{export_docx, DocumentMeta, FontSet};
+use notice_office::import::docx::import_docx;
+use notice_office::import::text::import_text;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 use support::audit;

@@ -3,7 +3,7 @@
 //! draft may hold, for the tests that try every writer and reader on it.
 
 use super::random::Random;
-use notice_desk::core::*;
+use notice_core::*;
 
 /// Notices that use every field, every kind of section and awkward text.
 impl Random {
@@ -180,5 +180,17 @@ impl Random {
                 print_date: self.any_date(),
             },
         }
+    }
+}
+
+impl Random {
+    /// A draft of any notice, with every field of the envelope set.
+    pub fn envelope(&mut self) -> notice_core::draft::DraftEnvelope {
+        let mut envelope =
+            notice_core::draft::DraftEnvelope::new(self.any_notice(), self.any_text());
+        envelope.id = self.any_text();
+        envelope.revision = self.next();
+        envelope.deleted_at = self.chance().then(|| self.any_text());
+        envelope
     }
 }

@@ -6,8 +6,8 @@
 //! notices (digits, dates and document numbers among the ideographs).
 
 use super::random::Random;
-use notice_desk::core::templates::TEMPLATES;
-use notice_desk::core::*;
+use notice_core::templates::TEMPLATES;
+use notice_core::*;
 
 const SENTENCES: [&str; 12] = [
     "为深入贯彻落实质量强国建设纲要，进一步提升产品、工程和服务质量水平，营造全社会重视质量、追求质量的良好氛围",
@@ -406,9 +406,9 @@ pub fn heading_chain() -> Notice {
 /// Whether a 一、 heading followed at once by a （一） heading starts a page
 /// of `notice` although the page before had room for it and one more line.
 pub fn chain_moved(notice: &Notice) -> bool {
-    use notice_desk::core::compose::{self, Block, Face};
-    use notice_desk::core::gbt9704 as spec;
-    use notice_desk::core::pagination;
+    use notice_core::compose::{self, Block, Face};
+    use notice_core::gbt9704 as spec;
+    use notice_core::pagination;
     let heading = |block: &Block, face: Face| match block {
         Block::Paragraph { spans, .. } => spans.len() == 1 && spans[0].face == face,
         _ => false,

@@ -4,9 +4,11 @@
 
 pub mod any_notice;
 pub mod audit;
+pub mod awkward;
 pub mod corpus;
 pub mod load;
 pub mod notices;
+pub mod ofd;
 pub mod random;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -15,8 +17,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The repository (this crate is its `tests/` folder).
 pub fn project_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the repository")
+        .to_path_buf()
 }
 
 /// The release build made by `trunk build --release` (scripts/test.sh).
@@ -460,10 +466,9 @@ pub mod ui {
     /// format), once the app says it is saved.
     /// Reloads the app (already open) with `notice` as the only and
     /// current draft, stored as the library keeps it.
-    pub async fn open_as_current_draft(client: &Client, notice: &notice_desk::core::Notice) {
-        let draft =
-            notice_desk::core::draft::DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z")
-                .to_json();
+    pub async fn open_as_current_draft(client: &Client, notice: &notice_core::Notice) {
+        let draft = notice_core::draft::DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z")
+            .to_json();
         client
             .execute(
                 "localStorage.clear();

@@ -1,7 +1,7 @@
 //! Notices built in code for the rendering and preview tests.
 
-use notice_desk::core::draft::DraftEnvelope;
-use notice_desk::core::*;
+use notice_core::draft::DraftEnvelope;
+use notice_core::*;
 
 /// A sample notice from tests/fixtures.
 pub fn fixture(name: &str) -> Notice {

@@ -1,0 +1,913 @@
+//! Composition: the notice's texts that the user does not type (titles,
+//! numbers, sentences), and the notice as an ordered list of layout blocks.
+//! The .docx writer and the preview both draw these blocks, so they make
+//! the same decisions: the same numbering, the same title lines, the same
+//! parts in the same order.
+
+use super::field::{ContactField, Field, RequirementField, SectionField, TaskField};
+use super::model::{
+    join_names, Contact, Level, Notice, NoticeShape, Requirement, SectionContent, Summary,
+    TaskLayout, TaskRow,
+};
+
+/// The face a span is set in (GB/T 9704 §7.3.3 and practice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Face {
+    /// 小标宋: titles and the organ mark.
+    Title,
+    /// 仿宋: body.
+    Body,
+    /// 黑体: first-level headings, table header, 密级.
+    Hei,
+    /// 楷体: second-level headings.
+    Kai,
+    /// 宋体: page numbers.
+    Song,
+}
+
+/// A run of text in one face.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub face: Face,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, face: Face) -> Self {
+        Self {
+            text: text.into(),
+            face,
+        }
+    }
+}
+
+/// How a body paragraph sits on the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indent {
+    /// First line indented two characters (body text and headings).
+    FirstLine,
+    /// Flush left (主送机关, table-less lines).
+    None,
+}
+
+/// One thing on the page, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// 份号, 密级和保密期限 or 紧急程度: flush left on the first lines.
+    HeaderMark(Span),
+    /// The red 发文机关标志: one line per organ; `suffix` is 文件 or empty.
+    OrganMark { organs: Vec<String>, suffix: String },
+    /// 发文字号 (with 签发人 when there are signers) and the red rule under it.
+    DocNumber {
+        number: String,
+        signers: Vec<String>,
+    },
+    /// 标题 (cover or plan), already broken into lines.
+    Title { lines: Vec<String> },
+    /// 主送机关, ending with ：.
+    Recipients(String),
+    /// A paragraph of the body; `heading` is its level, 1 (一、) to 4
+    /// (（1）), or `None` for body text.
+    Paragraph {
+        spans: Vec<Span>,
+        indent: Indent,
+        heading: Option<u8>,
+    },
+    /// The task table: header cells, then rows of five cells.
+    TaskTable {
+        header: [String; 5],
+        rows: Vec<[String; 5]>,
+    },
+    /// 附件说明.
+    Attachments(Vec<String>),
+    /// 发文机关署名 and 成文日期.
+    Signature {
+        organs: Vec<String>,
+        date: String,
+        sealed: bool,
+    },
+    /// 附注, already in parentheses.
+    Note(String),
+    /// The attached plan starts on a new page.
+    PageBreak,
+    /// 版记, at the foot of the last (even) page.
+    Imprint {
+        cc: String,
+        printer: String,
+        print_date: String,
+    },
+}
+
+impl Block {
+    /// All the text of the block, for tests and search.
+    pub fn text(&self) -> String {
+        match self {
+            Block::HeaderMark(span) => span.text.clone(),
+            Block::OrganMark { organs, suffix } => format!("{}{suffix}", organs.join("")),
+            Block::DocNumber { number, signers } => {
+                if signers.is_empty() {
+                    number.clone()
+                } else {
+                    format!("{number} 签发人：{}", signers.join(" "))
+                }
+            }
+            Block::Title { lines } => lines.concat(),
+            Block::Recipients(text) | Block::Note(text) => text.clone(),
+            Block::Paragraph { spans, .. } => spans.iter().map(|s| s.text.as_str()).collect(),
+            Block::TaskTable { header, rows } => std::iter::once(header)
+                .chain(rows)
+                .map(|r| r.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Attachments(items) => items.join("\n"),
+            Block::Signature { organs, date, .. } => format!("{} {date}", organs.join(" ")),
+            Block::PageBreak => String::new(),
+            Block::Imprint {
+                cc,
+                printer,
+                print_date,
+            } => format!("{cc} {printer} {print_date}"),
+        }
+    }
+}
+
+/// Chinese numerals for heading numbers: 一 … 九十九.
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => DIGITS[0].to_owned(),
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// The number written before a heading of `level` (1 = 一、).
+pub fn heading_number(level: u8, n: usize) -> String {
+    match level {
+        1 => format!("{}、", chinese_number(n)),
+        2 => format!("（{}）", chinese_number(n)),
+        3 => format!("{n}."),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// 标题 composed from organ, year and shape, as real notices word it.
+pub fn composed_title(notice: &Notice) -> String {
+    let year = notice.year().map(|y| format!("{y}年")).unwrap_or_default();
+    let name = quoted_campaign(notice);
+    match notice.shape {
+        NoticeShape::Direct => format!("关于开展{year}{name}活动的通知"),
+        NoticeShape::IssuesPlan => format!(
+            "关于印发{}{year}{name}活动方案的通知",
+            notice.header.host_organ()
+        ),
+    }
+}
+
+/// The attached plan's title, composed: 砀山县市场监督管理局2021年“质量月”活动方案.
+pub fn composed_plan_title(notice: &Notice) -> String {
+    let year = notice.year().map(|y| format!("{y}年")).unwrap_or_default();
+    format!(
+        "{}{year}{}活动方案",
+        notice.header.host_organ(),
+        quoted_campaign(notice)
+    )
+}
+
+fn quoted_campaign(notice: &Notice) -> String {
+    let name = notice.campaign.name.trim().trim_matches(['“', '”', '"']);
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!("“{name}”")
+    }
+}
+
+/// The title in force: the user's, or the composed one.
+pub fn title(notice: &Notice) -> String {
+    match &notice.title {
+        Some(text) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => composed_title(notice),
+    }
+}
+
+/// The plan title in force.
+pub fn plan_title(notice: &Notice) -> String {
+    match &notice.plan_title {
+        Some(text) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => composed_plan_title(notice),
+    }
+}
+
+/// Display width in characters: CJK one, ASCII half.
+pub fn width(text: &str) -> f32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// Breaks a title into balanced lines of at most about `max` characters
+/// (GB/T 9704 §7.3.1: break between words, keep the lines shaped, never
+/// inside 《》 or quotes). Breaks fall where no bracket or quote is open,
+/// not inside a run of digits or Latin letters, and never before closing
+/// punctuation.
+pub fn title_lines(text: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let total = width(text.trim());
+    if total <= max as f32 || chars.len() < 2 {
+        return vec![text.trim().to_owned()];
+    }
+    // Allowed break positions: before chars[i].
+    let mut depth = 0i32;
+    let mut allowed = vec![false; chars.len()];
+    for i in 0..chars.len() {
+        if i > 0 {
+            let (prev, next) = (chars[i - 1], chars[i]);
+            // Numbers stay whole and keep their unit: 2021年 never breaks.
+            let in_word = prev.is_ascii_alphanumeric();
+            let closing = "。，、；：？！”’》）〕】".contains(next);
+            let opening = "“‘《（〔【".contains(prev);
+            allowed[i] = depth == 0 && !in_word && !closing && !opening;
+        }
+        match chars[i] {
+            '《' | '“' | '‘' | '（' | '〔' | '【' => depth += 1,
+            '》' | '”' | '’' | '）' | '〕' | '】' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    let lines_needed = (total / max as f32).ceil() as usize;
+    // Dynamic programming over break positions: minimise the largest line
+    // width's deviation from the ideal, refusing lines wider than max + 2
+    // (a quoted name may force a slightly long line).
+    let prefix: Vec<f32> = std::iter::once(0.0)
+        .chain(chars.iter().scan(0.0, |acc, c| {
+            *acc += if c.is_ascii() { 0.5 } else { 1.0 };
+            Some(*acc)
+        }))
+        .collect();
+    for lines in lines_needed..=chars.len() {
+        let ideal = total / lines as f32;
+        if let Some(breaks) = best_breaks(&prefix, &allowed, lines, ideal, max as f32 + 2.0) {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for b in breaks.into_iter().chain(std::iter::once(chars.len())) {
+                out.push(chars[start..b].iter().collect());
+                start = b;
+            }
+            return out;
+        }
+    }
+    vec![text.trim().to_owned()]
+}
+
+fn best_breaks(
+    prefix: &[f32],
+    allowed: &[bool],
+    lines: usize,
+    ideal: f32,
+    limit: f32,
+) -> Option<Vec<usize>> {
+    let n = prefix.len() - 1;
+    // cost[k][i]: best cost covering chars[..i] with k lines; prev for path.
+    let mut cost = vec![vec![f32::INFINITY; n + 1]; lines + 1];
+    let mut prev = vec![vec![0usize; n + 1]; lines + 1];
+    cost[0][0] = 0.0;
+    for k in 1..=lines {
+        for i in 1..=n {
+            if i < n && !allowed[i] {
+                continue;
+            }
+            for j in 0..i {
+                if cost[k - 1][j].is_infinite() || (j > 0 && !allowed[j]) {
+                    continue;
+                }
+                let w = prefix[i] - prefix[j];
+                if w > limit {
+                    continue;
+                }
+                let c = cost[k - 1][j].max((w - ideal).abs());
+                if c < cost[k][i] {
+                    cost[k][i] = c;
+                    prev[k][i] = j;
+                }
+            }
+        }
+    }
+    if cost[lines][n].is_infinite() {
+        return None;
+    }
+    let mut breaks = Vec::new();
+    let mut i = n;
+    for k in (1..=lines).rev() {
+        i = prev[k][i];
+        if k > 1 {
+            breaks.push(i);
+        }
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// The title's maximum line length in characters (GB/T 9704 practice).
+pub const TITLE_LINE_CHARS: usize = 20;
+
+fn body(text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::new(text, Face::Body)],
+        indent: Indent::FirstLine,
+        heading: None,
+    }
+}
+
+/// A numbered item in body text, styled as the heading level of its number.
+fn numbered(level: u8, text: String) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::new(text, Face::Body)],
+        indent: Indent::FirstLine,
+        heading: Some(level),
+    }
+}
+
+fn heading(level: u8, number: String, text: &str) -> Block {
+    let face = match level {
+        1 => Face::Hei,
+        2 => Face::Kai,
+        _ => Face::Body,
+    };
+    Block::Paragraph {
+        spans: vec![Span::new(format!("{number}{}", text.trim()), face)],
+        indent: Indent::FirstLine,
+        heading: Some(level),
+    }
+}
+
+/// Paragraphs of a multi-line text: each non-blank line is one paragraph.
+fn paragraphs(text: &str) -> impl Iterator<Item = Block> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(body)
+}
+
+fn ends_with_stop(text: &str) -> bool {
+    text.ends_with(['。', '！', '？', '；', '：', '.'])
+}
+
+/// 加强组织领导 → 加强组织领导。 (a lead phrase is a sentence of its own).
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() || ends_with_stop(text) {
+        text.to_owned()
+    } else {
+        format!("{text}。")
+    }
+}
+
+/// The 牵头/配合 labels of the task list.
+pub fn task_labels(notice: &Notice) -> (&str, &str) {
+    let lead = notice.tasks.lead_label.trim();
+    let support = notice.tasks.support_label.trim();
+    (
+        if lead.is_empty() {
+            "牵头部门"
+        } else {
+            lead
+        },
+        if support.is_empty() {
+            "配合部门"
+        } else {
+            support
+        },
+    )
+}
+
+/// The 活动内容 cell of a task: its name, and its description after a colon.
+pub fn task_content(task: &TaskRow) -> String {
+    let name = task.name.trim();
+    let description = task.description.trim();
+    match (name.is_empty(), description.is_empty()) {
+        (_, true) => name.to_owned(),
+        (true, false) => description.to_owned(),
+        (false, false) => format!("{name}：{description}"),
+    }
+}
+
+/// Widths of the task table's columns (序号/活动内容/活动时间/牵头部门/
+/// 配合部门) in twips, summing to `total`: each narrow column as wide as its
+/// longest cell (between 4 and 8 四号 characters, as cells wrap), 序号 fixed,
+/// 活动内容 the rest.
+pub fn task_column_widths(rows: &[[String; 5]], total: u32) -> [usize; 5] {
+    const SIHAO: f32 = 280.0; // one 四号 character, twips
+    const PADDING: f32 = 240.0; // cell margins
+    let total = total as f32;
+    // "序号" on one line: two characters and both cell margins, with room
+    // for renderers' rounding (at 700 twips LibreOffice broke it in two).
+    let serial = 2.0 * SIHAO + 2.0 * super::gbt9704::CELL_MARGIN as f32 + 24.0;
+    // 活动内容 keeps at least 40% of the width: it is what is read.
+    let content_min = total * 0.4;
+    let desired = |col: usize| {
+        let longest = rows.iter().map(|r| width(&r[col])).fold(4.0, f32::max);
+        longest.min(8.0) * SIHAO + PADDING
+    };
+    let mut narrow = [desired(2), desired(3), desired(4)];
+    let room = total - serial - content_min;
+    let wanted: f32 = narrow.iter().sum();
+    if wanted > room {
+        let floor = 4.0 * SIHAO + PADDING;
+        let scale = (room - 3.0 * floor).max(0.0) / (wanted - 3.0 * floor).max(1.0);
+        for w in &mut narrow {
+            *w = floor + (*w - floor) * scale;
+        }
+    }
+    let mut widths = [
+        serial as usize,
+        0,
+        narrow[0] as usize,
+        narrow[1] as usize,
+        narrow[2] as usize,
+    ];
+    widths[1] = total as usize - widths.iter().sum::<usize>();
+    widths
+}
+
+/// A task as a numbered item ending with its departments in parentheses:
+/// 1.开展计量专项检查。对集贸市场电子秤进行集中检查。（标准计量股牵头，市场监督检验所配合）
+pub fn task_item(n: usize, task: &TaskRow) -> String {
+    let mut text = format!("{}{}", heading_number(3, n), sentence(&task.name));
+    let description = task.description.trim();
+    if !description.is_empty() {
+        text.push_str(&sentence(description));
+    }
+    let lead = task.lead.trim();
+    let support = task.support_text();
+    let departments = match (lead.is_empty(), support.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!("（{lead}）"),
+        (true, false) => format!("（{support}配合）"),
+        (false, false) => format!("（{lead}牵头，{support}配合）"),
+    };
+    text.push_str(&departments);
+    text
+}
+
+fn task_blocks(notice: &Notice, out: &mut Out) {
+    let rows: Vec<(usize, &TaskRow)> = notice
+        .tasks
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_blank())
+        .collect();
+    let (lead_label, support_label) = task_labels(notice);
+    match notice.tasks.layout {
+        TaskLayout::Table => {
+            if rows.is_empty() {
+                return;
+            }
+            let fields = rows.iter().map(|(i, _)| Field::Task(*i, TaskField::Name));
+            out.push_rows(
+                fields.collect(),
+                Block::TaskTable {
+                    header: [
+                        "序号".into(),
+                        "活动内容".into(),
+                        "活动时间".into(),
+                        lead_label.into(),
+                        support_label.into(),
+                    ],
+                    rows: rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, t))| {
+                            [
+                                (i + 1).to_string(),
+                                task_content(t),
+                                t.time.trim().to_owned(),
+                                t.lead.trim().to_owned(),
+                                t.support_text(),
+                            ]
+                        })
+                        .collect(),
+                },
+            );
+        }
+        TaskLayout::Subsections => {
+            for (i, (row, task)) in rows.iter().enumerate() {
+                let field = |part| Field::Task(*row, part);
+                out.at(field(TaskField::Name)).push(heading(
+                    2,
+                    heading_number(2, i + 1),
+                    &task.name,
+                ));
+                out.at(field(TaskField::Description))
+                    .extend(paragraphs(&task.description));
+                for (part, label, value) in [
+                    (TaskField::Time, "活动时间", task.time.trim().to_owned()),
+                    (TaskField::Place, "活动地点", task.place.trim().to_owned()),
+                    (TaskField::Lead, lead_label, task.lead.trim().to_owned()),
+                    (TaskField::Support, support_label, task.support_text()),
+                ] {
+                    if !value.is_empty() {
+                        out.at(field(part))
+                            .push(body(format!("{label}：{}", sentence(&value))));
+                    }
+                }
+            }
+        }
+        TaskLayout::Items => {
+            for (i, (row, task)) in rows.iter().enumerate() {
+                out.at(Field::Task(*row, TaskField::Name))
+                    .push(numbered(3, task_item(i + 1, task)));
+            }
+        }
+    }
+}
+
+fn requirement_block(n: usize, item: &Requirement) -> Block {
+    let mut spans = vec![Span::new(
+        format!("{}{}", heading_number(2, n), sentence(&item.lead)),
+        Face::Kai,
+    )];
+    let text = item.text.trim();
+    if !text.is_empty() {
+        spans.push(Span::new(text, Face::Body));
+    }
+    Block::Paragraph {
+        spans,
+        indent: Indent::FirstLine,
+        heading: Some(2),
+    }
+}
+
+/// 总结报送 as a sentence: 请于2021年9月30日前将活动总结报送质量股。
+pub fn summary_sentence(summary: &Summary) -> String {
+    let what = summary.what.trim();
+    let to = summary.to.trim();
+    let mut text = String::new();
+    if !what.is_empty() || !to.is_empty() {
+        text.push('请');
+        if let Some(date) = summary.deadline {
+            text.push_str(&format!("于{date}前"));
+        }
+        if !what.is_empty() {
+            text.push_str(&format!("将{what}"));
+        }
+        text.push_str("报送");
+        text.push_str(to);
+        text = sentence(&text);
+    }
+    text.push_str(summary.extra.trim());
+    text
+}
+
+/// 联系人：张三，电话：0557-1234567，邮箱：…，传真：….
+pub fn contact_line(contact: &Contact) -> String {
+    let parts: Vec<String> = [
+        ("联系人", &contact.name),
+        ("电话", &contact.phone),
+        ("邮箱", &contact.email),
+        ("传真", &contact.fax),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}：{}", v.trim()))
+    .collect();
+    sentence(&parts.join("，"))
+}
+
+fn section_blocks(notice: &Notice, out: &mut Out) {
+    // The 活动要求 step edits the first 活动要求 section only.
+    let first_requirements = notice
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, SectionContent::Requirements { .. }))
+        .map(|s| s.id);
+    let mut number = 0;
+    for section in &notice.sections {
+        let id = section.id;
+        let field = |part| Field::Section(id, part);
+        let numbered_heading = !matches!(section.content, SectionContent::Preamble { .. })
+            && !section.heading.trim().is_empty();
+        if numbered_heading {
+            number += 1;
+            out.at(field(SectionField::Heading)).push(heading(
+                1,
+                heading_number(1, number),
+                &section.heading,
+            ));
+        }
+        match &section.content {
+            SectionContent::Preamble { paragraphs: texts } => {
+                out.at(field(SectionField::Text));
+                for text in texts {
+                    out.extend(paragraphs(text));
+                }
+            }
+            SectionContent::Text { blocks } => {
+                let mut counters = [0usize; 4];
+                let blocks = blocks.iter().enumerate();
+                for (i, block) in blocks.filter(|(_, b)| !b.text.trim().is_empty()) {
+                    out.at(field(SectionField::Block(i)));
+                    let level = match block.level {
+                        Level::Body => {
+                            out.extend(paragraphs(&block.text));
+                            continue;
+                        }
+                        Level::Second => 2,
+                        Level::Third => 3,
+                        Level::Fourth => 4,
+                    };
+                    counters[level - 1] += 1;
+                    for deeper in counters.iter_mut().skip(level) {
+                        *deeper = 0;
+                    }
+                    out.push(heading(
+                        level as u8,
+                        heading_number(level as u8, counters[level - 1]),
+                        &block.text,
+                    ));
+                }
+            }
+            SectionContent::Theme { theme } => {
+                out.at(field(SectionField::Theme)).extend(paragraphs(theme))
+            }
+            SectionContent::Time { text } => {
+                out.at(field(SectionField::Time)).extend(paragraphs(text))
+            }
+            SectionContent::Tasks { intro } => {
+                out.at(field(SectionField::Intro)).extend(paragraphs(intro));
+                task_blocks(notice, out);
+            }
+            SectionContent::ByDepartment { groups } => {
+                let groups = groups.iter().enumerate().filter(|(_, g)| {
+                    !g.department.trim().is_empty()
+                        || g.activities.iter().any(|a| !a.trim().is_empty())
+                });
+                for (n, (i, group)) in groups.enumerate() {
+                    out.at(field(SectionField::Department(i))).push(heading(
+                        2,
+                        heading_number(2, n + 1),
+                        &group.department,
+                    ));
+                    out.at(field(SectionField::Activities(i)));
+                    let activities = group.activities.iter().filter(|a| !a.trim().is_empty());
+                    for (j, activity) in activities.enumerate() {
+                        out.push(numbered(
+                            3,
+                            format!("{}{}", heading_number(3, j + 1), activity.trim()),
+                        ));
+                    }
+                }
+            }
+            SectionContent::Requirements { items } => {
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| !r.lead.trim().is_empty() || !r.text.trim().is_empty());
+                for (n, (i, item)) in items.enumerate() {
+                    out.at(if first_requirements == Some(id) {
+                        Field::Requirement(i, RequirementField::Lead)
+                    } else {
+                        field(SectionField::Heading)
+                    })
+                    .push(requirement_block(n + 1, item));
+                }
+            }
+            SectionContent::Summary(summary) => {
+                let text = summary_sentence(summary);
+                if !text.is_empty() {
+                    out.at(field(SectionField::What)).push(body(text));
+                }
+            }
+        }
+    }
+    let contacts = notice.contacts.iter().enumerate();
+    for (i, contact) in contacts.filter(|(_, c)| !c.is_blank()) {
+        out.at(Field::Contact(i, ContactField::Name))
+            .push(body(contact_line(contact)));
+    }
+}
+
+fn trimmed(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn closing_blocks(notice: &Notice, out: &mut Out) {
+    let attachments = trimmed(&notice.attachments);
+    if !attachments.is_empty() {
+        out.at(Field::Attachments)
+            .push(Block::Attachments(attachments));
+    }
+    let mut organs = notice.signing_organs();
+    if let Some(last) = organs.last_mut() {
+        last.push_str(notice.signature.proxy_note.trim());
+    }
+    let date = notice
+        .signature
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    if !organs.is_empty() || !date.is_empty() {
+        out.at(Field::SignatureOrgans).push(Block::Signature {
+            organs,
+            date,
+            sealed: notice.signature.sealed,
+        });
+    }
+    let note = notice
+        .note
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    if !note.is_empty() {
+        out.at(Field::Note).push(Block::Note(format!("（{note}）")));
+    }
+}
+
+/// Where a block comes from: the field to focus for it, and for the task
+/// table and the 版记 one field per row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Source {
+    pub field: Field,
+    /// The task table's rows (and the 版记's: 抄送, then 印发机关/日期).
+    pub rows: Vec<Field>,
+}
+
+impl Source {
+    pub fn of(field: Field) -> Self {
+        Self {
+            field,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The field of row `row`, or of the whole block.
+    pub fn row(&self, row: usize) -> Field {
+        self.rows.get(row).copied().unwrap_or(self.field)
+    }
+}
+
+/// The notice composed: its blocks in reading order, and the source of
+/// each (`sources[i]` is where `blocks[i]` comes from).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Composition {
+    pub blocks: Vec<Block>,
+    pub sources: Vec<Source>,
+}
+
+/// The blocks composed so far; each is pushed with the field being written.
+struct Out {
+    composition: Composition,
+    field: Field,
+}
+
+impl Out {
+    /// The field the next blocks come from.
+    fn at(&mut self, field: Field) -> &mut Self {
+        self.field = field;
+        self
+    }
+
+    fn push(&mut self, block: Block) {
+        self.composition.blocks.push(block);
+        self.composition.sources.push(Source::of(self.field));
+    }
+
+    fn push_rows(&mut self, rows: Vec<Field>, block: Block) {
+        self.composition.blocks.push(block);
+        self.composition.sources.push(Source {
+            field: rows.first().copied().unwrap_or(self.field),
+            rows,
+        });
+    }
+
+    fn extend(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        for block in blocks {
+            self.push(block);
+        }
+    }
+}
+
+/// The whole notice as layout blocks, in reading order.
+pub fn blocks(notice: &Notice) -> Vec<Block> {
+    compose(notice).blocks
+}
+
+/// The whole notice as layout blocks with their sources.
+pub fn compose(notice: &Notice) -> Composition {
+    let mut out = Out {
+        composition: Composition::default(),
+        field: Field::Title,
+    };
+    let header = &notice.header;
+    if !header.copy_number.trim().is_empty() {
+        out.at(Field::CopyNumber).push(Block::HeaderMark(Span::new(
+            header.copy_number.trim(),
+            Face::Body,
+        )));
+    }
+    for (field, mark) in [
+        (Field::Secrecy, &header.secrecy),
+        (Field::Urgency, &header.urgency),
+    ] {
+        if !mark.trim().is_empty() {
+            out.at(field)
+                .push(Block::HeaderMark(Span::new(mark.trim(), Face::Hei)));
+        }
+    }
+    let organs = trimmed(&header.organs);
+    if !organs.is_empty() {
+        out.at(Field::Organs).push(Block::OrganMark {
+            organs: organs.clone(),
+            suffix: if header.with_wenjian { "文件" } else { "" }.into(),
+        });
+    }
+    let number = header.doc_number.to_string();
+    let signers = trimmed(&header.signers);
+    // The red rule belongs to the 版头 even before a number is assigned.
+    if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
+        out.at(Field::DocNumber)
+            .push(Block::DocNumber { number, signers });
+    }
+    out.at(Field::Title).push(Block::Title {
+        lines: title_lines(&title(notice), TITLE_LINE_CHARS),
+    });
+    let recipients = trimmed(&notice.recipients);
+    if !recipients.is_empty() {
+        let joined = recipients.join("，");
+        out.at(Field::Recipients).push(Block::Recipients(format!(
+            "{}：",
+            joined.trim_end_matches(['：', ':', '，', ','])
+        )));
+    }
+    match notice.shape {
+        NoticeShape::Direct => {
+            section_blocks(notice, &mut out);
+            closing_blocks(notice, &mut out);
+        }
+        NoticeShape::IssuesPlan => {
+            out.at(Field::CoverBody);
+            for text in &notice.cover_body {
+                out.extend(paragraphs(text));
+            }
+            closing_blocks(notice, &mut out);
+            out.at(Field::PlanTitle).push(Block::PageBreak);
+            out.push(Block::Title {
+                lines: title_lines(&plan_title(notice), TITLE_LINE_CHARS),
+            });
+            section_blocks(notice, &mut out);
+        }
+    }
+    let imprint = &notice.imprint;
+    if !imprint.is_empty() {
+        let mut rows = Vec::new();
+        if imprint.cc.iter().any(|c| !c.trim().is_empty()) {
+            rows.push(Field::ImprintCc);
+        }
+        if !imprint.printer.trim().is_empty() || imprint.print_date.is_some() {
+            rows.push(Field::ImprintPrinter);
+        }
+        out.at(Field::ImprintCc);
+        out.composition.blocks.push(Block::Imprint {
+            cc: join_cc(&imprint.cc),
+            printer: imprint.printer.trim().to_owned(),
+            print_date: imprint
+                .print_date
+                .map(|d| format!("{d}印发"))
+                .unwrap_or_default(),
+        });
+        out.composition.sources.push(Source {
+            field: Field::ImprintCc,
+            rows,
+        });
+    }
+    out.composition
+}
+
+fn join_cc(cc: &[String]) -> String {
+    let names = trimmed(cc);
+    if names.is_empty() {
+        String::new()
+    } else {
+        // §7.4.2: 抄送机关 separated by 、 (or ，), ending with 。
+        format!("{}。", join_names(&names).trim_end_matches(['。', '.']))
+    }
+}
+
+#[cfg(test)]
+mod sources;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,281 @@
+//! Tables: which ones are task tables, and their rows as tasks.
+
+use super::lines::split_names;
+use notice_core::model::TaskRow;
+
+/// A task table read into rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskTable {
+    pub rows: Vec<TaskRow>,
+    /// The header's words for the lead and the supporting departments.
+    pub lead_label: String,
+    pub support_label: String,
+    /// Cells with no place in a task (a 序号 that is not a number).
+    pub leftover: Vec<String>,
+    /// The header's cells, as written.
+    pub header: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Serial,
+    Name,
+    Description,
+    Time,
+    Place,
+    Lead,
+    Support,
+    Other,
+}
+
+fn column(header: &str) -> Column {
+    let has = |words: &[&str]| words.iter().any(|w| header.contains(w));
+    if has(&["序号", "编号"]) || header == "序" {
+        Column::Serial
+    } else if has(&["配合", "协助", "协办", "参与", "协同"]) {
+        Column::Support
+    } else if has(&["牵头", "主办", "负责", "责任"]) {
+        Column::Lead
+    } else if has(&["时间", "时限", "日期"]) {
+        Column::Time
+    } else if has(&["地点", "地址", "范围"]) {
+        Column::Place
+    } else if has(&["具体", "说明", "措施"]) {
+        Column::Description
+    } else if has(&["内容", "名称", "项目", "事项", "任务", "活动"]) {
+        Column::Name
+    } else {
+        Column::Other
+    }
+}
+
+/// Whether a line is one heading cell of a task table (序号, 活动内容, 牵头单位…).
+pub(crate) fn is_header_cell(text: &str) -> bool {
+    text.chars().count() <= 10 && column(text) != Column::Other
+}
+
+/// Whether cells make a task table's header: a name column and a time or
+/// department column.
+pub(crate) fn is_task_header(cells: &[String]) -> bool {
+    let columns: Vec<Column> = cells.iter().map(|c| column(c)).collect();
+    columns.contains(&Column::Name)
+        && (columns.contains(&Column::Lead)
+            || columns.contains(&Column::Time)
+            || columns.contains(&Column::Support))
+}
+
+/// What a heading cell holds, for placing the cells of a row that lost
+/// its empty cells: a time, departments, or any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    Serial,
+    Time,
+    Departments,
+    Text,
+}
+
+pub(crate) fn holds(header: &str) -> Holds {
+    match column(header) {
+        Column::Serial => Holds::Serial,
+        Column::Time => Holds::Time,
+        Column::Lead | Column::Support => Holds::Departments,
+        _ => Holds::Text,
+    }
+}
+
+/// The rows as tasks when the first row is a task table's header (活动内容
+/// with a time or a department column); `None` for any other table.
+pub fn task_table(rows: &[Vec<String>]) -> Option<TaskTable> {
+    // The header is the first row that reads as one: a title row merged
+    // across the table may stand above it.
+    let header_at = rows
+        .iter()
+        .take(3)
+        .position(|r| is_task_header(&r.iter().map(|c| flat(c)).collect::<Vec<_>>()))
+        .or_else(|| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+        })?;
+    let mut header: Vec<String> = rows[header_at].iter().map(|c| flat(c)).collect();
+    // A header of two rows (责任单位 over 牵头 and 配合): the second row's
+    // words name the columns they stand under.
+    let mut body_at = header_at + 1;
+    if let Some(second) = rows.get(header_at + 1) {
+        let second: Vec<String> = second.iter().map(|c| flat(c)).collect();
+        let words = second
+            .iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| is_header_cell(c) || header.contains(c));
+        let new_words = second
+            .iter()
+            .any(|c| !c.is_empty() && !header.contains(c) && is_header_cell(c));
+        if words && new_words {
+            for (i, word) in second.iter().enumerate() {
+                if !word.is_empty() && i < header.len() {
+                    header[i] = word.clone();
+                } else if !word.is_empty() {
+                    header.push(word.clone());
+                }
+            }
+            body_at += 1;
+        }
+    }
+    let title_rows: Vec<String> = rows[..header_at]
+        .iter()
+        .flatten()
+        .map(|c| flat(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut columns: Vec<Column> = header.iter().map(|h| column(h)).collect();
+    // A second 活动内容-like column is the description.
+    if let Some(first) = columns.iter().position(|c| *c == Column::Name) {
+        for c in columns.iter_mut().skip(first + 1) {
+            if *c == Column::Name {
+                *c = Column::Description;
+            }
+        }
+    }
+    let has = |col: Column| columns.contains(&col);
+    if !has(Column::Name) || !(has(Column::Lead) || has(Column::Time) || has(Column::Support)) {
+        return None;
+    }
+    let label = |col: Column| {
+        columns
+            .iter()
+            .position(|c| *c == col)
+            .map(|i| header[i].clone())
+            .unwrap_or_default()
+    };
+    let mut table = TaskTable {
+        rows: Vec::new(),
+        lead_label: label(Column::Lead),
+        support_label: label(Column::Support),
+        leftover: title_rows,
+        header: header.clone(),
+    };
+    for row in &rows[body_at..] {
+        let cells: Vec<String> = row.iter().map(|c| c.trim().to_owned()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        // A header repeated on every page of a long table.
+        if cells.iter().map(|c| flat(c)).eq(header.iter().cloned()) {
+            continue;
+        }
+        let mut task = TaskRow::default();
+        let mut extra = Vec::new();
+        for (i, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            match columns.get(i).copied().unwrap_or(Column::Other) {
+                Column::Serial => {
+                    if !cell.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                        table.leftover.push(cell.clone());
+                    }
+                }
+                Column::Name => task.name = cell.clone(),
+                Column::Description => task.description = cell.clone(),
+                Column::Time => task.time = flat(cell),
+                Column::Place => task.place = flat(cell),
+                Column::Lead => {
+                    task.lead = cell
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                }
+                Column::Support => task.support = split_names(cell),
+                Column::Other => match header.get(i).filter(|h| !h.is_empty()) {
+                    Some(h) => extra.push(format!("{h}：{cell}")),
+                    None => extra.push(cell.clone()),
+                },
+            }
+        }
+        if task.description.is_empty() {
+            split_content(&mut task);
+        }
+        for text in extra {
+            if !task.description.is_empty() {
+                task.description.push('\n');
+            }
+            task.description.push_str(&text);
+        }
+        table.rows.push(task);
+    }
+    Some(table)
+}
+
+/// 开展计量专项检查：对集贸市场电子秤进行集中检查 → name and description,
+/// as the app writes a task with both into the 活动内容 cell. Only when the
+/// part before the colon reads as a name (short, no sentence inside).
+fn split_content(task: &mut TaskRow) {
+    let Some((name, description)) = task.name.split_once('：') else {
+        return;
+    };
+    let short = (2..=30).contains(&name.chars().count());
+    if short && !name.contains(['。', '，', '；', '\n']) && !description.trim().is_empty() {
+        let (name, description) = (name.trim().to_owned(), description.trim().to_owned());
+        task.name = name;
+        task.description = description;
+    }
+}
+
+/// A cell's lines run together (a cell's line breaks are only layout).
+fn flat(cell: &str) -> String {
+    cell.lines().map(str::trim).collect::<Vec<_>>().concat()
+}
+
+/// Every non-empty line of every cell, row by row: a table that is not a
+/// task table is kept as lines of text.
+pub fn cells_as_lines(rows: &[Vec<String>]) -> Vec<String> {
+    rows.iter()
+        .flatten()
+        .flat_map(|cell| cell.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_task_table_with_its_labels() {
+        let rows = vec![
+            row(&["序号", "活动内容", "活动时间", "牵头部门", "协助部门"]),
+            row(&[
+                "1",
+                "开展计量专项检查：对电子秤进行检查",
+                "9月",
+                "标准计量股",
+                "办公室,各所",
+            ]),
+            row(&["序号", "活动内容", "活动时间", "牵头部门", "协助部门"]),
+            row(&["2", "校园食品安全监管", "9月", "餐饮股", ""]),
+            row(&["", "", "", "", ""]),
+        ];
+        let table = task_table(&rows).unwrap();
+        assert_eq!(table.lead_label, "牵头部门");
+        assert_eq!(table.support_label, "协助部门");
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].name, "开展计量专项检查");
+        assert_eq!(table.rows[0].description, "对电子秤进行检查");
+        assert_eq!(table.rows[0].support, ["办公室", "各所"]);
+        assert!(table.rows[1].support.is_empty());
+    }
+
+    #[test]
+    fn other_tables_are_not_task_tables() {
+        assert!(task_table(&[row(&["抄送：县政府办公室。"])]).is_none());
+        assert!(task_table(&[row(&["姓名", "电话"]), row(&["张三", "123"])]).is_none());
+        assert_eq!(
+            cells_as_lines(&[row(&["甲\n乙", ""]), row(&["丙"])]),
+            ["甲", "乙", "丙"]
+        );
+    }
+}
