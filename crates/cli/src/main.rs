@@ -60,7 +60,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 } else {
                     export_docx(&draft.notice, &DocumentMeta::at(now_w3c()))
                 }
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| format!("导出失败：{e}"))?;
                 std::fs::write(output, &bytes).map_err(|e| format!("无法写入 {output}：{e}"))?;
                 Ok(format!("已导出 {output}（{} 字节）", bytes.len()))
             }

@@ -378,13 +378,41 @@ pub fn join_names(names: &[String]) -> String {
         .join("、")
 }
 
-/// Splits a list of names written with 、，, ; or spaces.
+/// Splits a list of names written with 、，, ; or line breaks. A separator
+/// inside brackets belongs to the name: 各县（市、区）教育局 is one name.
 pub fn split_names(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+    split_outside_brackets(text, &['、', '，', ',', '；', ';', '\n'])
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
         .collect()
+}
+
+/// Names as they are being typed, split on 、 outside brackets only and
+/// kept as typed (blank ones too), so that joining them with 、 gives the
+/// text back.
+pub fn split_typed_names(text: &str) -> Vec<String> {
+    split_outside_brackets(text, &['、'])
+}
+
+fn split_outside_brackets(text: &str, separators: &[char]) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '〔' | '【' | '《' | '“' => depth += 1,
+            '）' | ')' | '〕' | '】' | '》' | '”' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && separators.contains(&c) {
+            names.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    names.push(current);
+    names
 }
 
 /// 联系人.
@@ -796,6 +824,20 @@ mod tests {
             join_names(&names),
             "办公室、各市场监督管理所、质量股、标准计量股"
         );
+    }
+
+    #[test]
+    fn names_split_outside_brackets() {
+        assert_eq!(
+            split_names("各县（市、区）教育局、办公室,质量股\n标准股"),
+            ["各县（市、区）教育局", "办公室", "质量股", "标准股"]
+        );
+        let typed = "各县（市、区）教育局、、办公";
+        assert_eq!(
+            split_typed_names(typed),
+            ["各县（市、区）教育局", "", "办公"]
+        );
+        assert_eq!(split_typed_names(typed).join("、"), typed);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The export behind an async interface: the work runs in a Web Worker
-//! (src/bin/export_worker.rs), so the page's first load stays small and
+//! (src/bin/export-worker.rs), so the page's first load stays small and
 //! typing never waits for an export. The worker is started after the first
 //! paint, so the first export does not wait for its download either.
 
