@@ -325,7 +325,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
         lines.into_iter().map(|l| text(l, line)).collect()
     };
     match block {
-        Block::HeaderMark(span) => body(body_wrap(&[(&span.text, span.face.into())], 0, 0, 0)),
+        Block::HeaderMark(span) => body(body_wrap(&[(&span.text, span.face)], 0, 0, 0)),
         Block::OrganMark { organs, suffix } => {
             let size = pagination::organ_mark_size(organs, suffix);
             let mark_line = pagination::organ_mark_line(size);
@@ -435,7 +435,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             };
             let spans: Vec<(&str, Face)> = spans
                 .iter()
-                .map(|Span { text, face }| (text.as_str(), (*face).into()))
+                .map(|Span { text, face }| (text.as_str(), *face))
                 .collect();
             body(body_wrap(&spans, first, 0, 0))
         }
