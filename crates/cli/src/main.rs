@@ -125,7 +125,7 @@ fn read_draft(path: &str) -> Result<notice_core::draft::DraftEnvelope, String> {
 /// Writes the draft to `output`, or to standard output.
 fn write_draft(notice: notice_core::Notice, output: Option<&str>) -> Result<(), String> {
     let envelope = notice_core::draft::DraftEnvelope::new(notice, now_w3c());
-    let json = serde_json::to_string_pretty(&envelope).map_err(|e| e.to_string())?;
+    let json = notice_core::transfer::draft_file(&envelope);
     match output {
         Some(path) => {
             std::fs::write(path, json + "\n").map_err(|e| format!("无法写入 {path}：{e}"))

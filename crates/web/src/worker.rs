@@ -154,14 +154,14 @@ pub async fn export(
     format: ExportFormat,
     draft_id: String,
 ) -> Result<Exported, String> {
-    let request = serde_json::to_string(&ExportRequest {
+    let request = ExportRequest {
         notice: notice.clone(),
         now,
         common_fonts,
         format,
         draft_id,
-    })
-    .map_err(|e| e.to_string())?;
+    }
+    .to_json();
     let answer = call(&[
         ("kind", JsValue::from_str("export")),
         ("request", JsValue::from_str(&request)),
@@ -185,5 +185,6 @@ pub async fn import(
     ])
     .await?;
     let report = field(&answer, "report").as_string().unwrap_or_default();
-    serde_json::from_str(&report).map_err(|e| format!("导入结果无法读取（{e}）。"))
+    notice_office::import::ImportReport::from_json(&report)
+        .map_err(|e| format!("导入结果无法读取（{e}）。"))
 }

@@ -3,34 +3,85 @@
 //! share this.
 
 use super::{export_docx, file_name, DocumentMeta, FontSet};
+use notice_core::json::{self, read_object, write_object, Json, JsonError, JsonField};
 use notice_core::Notice;
-use serde::{Deserialize, Serialize};
 
 /// What to export.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ExportRequest {
     pub notice: Notice,
     /// W3C date-time for the file's properties.
     pub now: String,
     /// Use 仿宋/楷体 instead of the GB2312 fonts.
-    #[serde(default)]
     pub common_fonts: bool,
     /// The file's format; a .docx unless asked otherwise.
-    #[serde(default)]
     pub format: ExportFormat,
     /// The draft's id in the library, for the OFD's `DocID`.
-    #[serde(default)]
     pub draft_id: String,
 }
 
 /// What the export writes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ExportFormat {
     #[default]
     Docx,
-    /// GB/T 33190-2016 OFD (src/ofd).
+    /// GB/T 33190-2016 OFD (see [`crate::ofd`]).
     Ofd,
+}
+
+/// `"docx"` or `"ofd"`.
+impl JsonField for ExportFormat {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        *self = match value {
+            Json::String(text) if text == "docx" => ExportFormat::Docx,
+            Json::String(text) if text == "ofd" => ExportFormat::Ofd,
+            _ => return Err(JsonError::new("应为 docx 或 ofd")),
+        };
+        Ok(())
+    }
+
+    fn write_json(&self, out: &mut String) {
+        out.push_str(match self {
+            ExportFormat::Docx => r#""docx""#,
+            ExportFormat::Ofd => r#""ofd""#,
+        });
+    }
+}
+
+/// Written with the drafts' codec: the page sends it to the worker.
+impl JsonField for ExportRequest {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        read_object(
+            value,
+            &["notice", "now"],
+            &mut [
+                ("notice", &mut self.notice),
+                ("now", &mut self.now),
+                ("common_fonts", &mut self.common_fonts),
+                ("format", &mut self.format),
+                ("draft_id", &mut self.draft_id),
+            ],
+        )
+    }
+
+    fn write_json(&self, out: &mut String) {
+        write_object(
+            out,
+            &[
+                ("notice", &self.notice),
+                ("now", &self.now),
+                ("common_fonts", &self.common_fonts),
+                ("format", &self.format),
+                ("draft_id", &self.draft_id),
+            ],
+        );
+    }
+}
+
+impl ExportRequest {
+    pub fn to_json(&self) -> String {
+        json::to_string(self)
+    }
 }
 
 /// The file, or why there is none.
@@ -42,9 +93,11 @@ pub struct ExportedFile {
 
 /// Runs an export request given as JSON.
 pub fn run_json(request: &str) -> Result<ExportedFile, String> {
-    let request: ExportRequest =
-        serde_json::from_str(request).map_err(|e| format!("导出请求无法读取（{e}）。"))?;
-    run(&request)
+    let mut read = ExportRequest::default();
+    json::parse(request)
+        .and_then(|value| read.read_json(&value))
+        .map_err(|e| format!("导出请求无法读取（{e}）。"))?;
+    run(&read)
 }
 
 pub fn run(request: &ExportRequest) -> Result<ExportedFile, String> {
@@ -90,22 +143,24 @@ mod tests {
             format: ExportFormat::Docx,
             draft_id: String::new(),
         };
-        let file = run_json(&serde_json::to_string(&request).unwrap()).unwrap();
+        let file = run_json(&request.to_json()).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.docx");
         assert_eq!(&file.bytes[..2], b"PK");
         let ofd = ExportRequest {
             format: ExportFormat::Ofd,
             ..request
         };
-        let file = run_json(&serde_json::to_string(&ofd).unwrap()).unwrap();
+        let json = ofd.to_json();
+        assert!(json.contains(r#""format":"ofd""#), "{json}");
+        let file = run_json(&json).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.ofd");
         assert_eq!(&file.bytes[..2], b"PK");
         // A request of before the format was asked for is a .docx.
-        let mut old = serde_json::to_value(&ofd).unwrap();
-        let fields = old.as_object_mut().unwrap();
-        fields.remove("format");
-        fields.remove("draft_id");
-        assert!(run_json(&old.to_string()).unwrap().name.ends_with(".docx"));
+        let old = json
+            .replace(r#","format":"ofd""#, "")
+            .replace(r#","draft_id":"""#, "");
+        assert!(!old.contains("format"), "{old}");
+        assert!(run_json(&old).unwrap().name.ends_with(".docx"));
         assert!(run_json("{").unwrap_err().contains("导出请求无法读取"));
     }
 }
