@@ -28,3 +28,12 @@ if ! "$audit_venv/bin/openxml-audit" --help >/dev/null 2>&1; then
     { echo "could not install openxml-audit"; exit 1; }
 fi
 export OPENXML_AUDIT="$audit_venv/bin/openxml-audit"
+
+# easyofd (PyPI), an OFD reader written by others, renders the exported
+# .ofd files to PDF for tests/ofd.rs; pdfplumber measures them. Same venv.
+if ! "$audit_venv/bin/python" -c "import easyofd, pdfplumber" >/dev/null 2>&1; then
+  say "installing easyofd 20260427 and pdfplumber 0.11.10 into .tools/venv"
+  "$audit_venv/bin/pip" install -q easyofd==20260427 pdfplumber==0.11.10 ||
+    { echo "could not install easyofd"; exit 1; }
+fi
+export OFD_READER_PYTHON="$audit_venv/bin/python"

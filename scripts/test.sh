@@ -37,8 +37,8 @@ step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test -p notice-web --target wasm32-unknown-unknown --profile wasm-test --test browser
 step "end-to-end (release build, Chromium, LibreOffice)" \
   cargo test -p notice-tests --no-fail-fast --test e2e --test e2e_samples --test e2e_editing --test e2e_drafts --test e2e_offline --test e2e_reuse --test e2e_preview --test e2e_viewports --test e2e_proofread -- --ignored --test-threads=1
-step "rendering and re-import (LibreOffice, PDF measured)" \
-  cargo test -p notice-tests -p notice-cli --no-fail-fast --test render --test import_samples --test pages --test word_validator -- --ignored --test-threads=1
+step "rendering, re-import and OFD (LibreOffice, easyofd, PDF measured)" \
+  cargo test -p notice-tests -p notice-cli --no-fail-fast --test render --test import_samples --test pages --test word_validator --test ofd -- --ignored --test-threads=1
 
 passed=$(grep -Eo 'test result: [A-Za-z]+\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log" | grep -v '^0 ' | awk '{s += $1} END {print s + 0}')

@@ -8,6 +8,7 @@ pub mod awkward;
 pub mod corpus;
 pub mod load;
 pub mod notices;
+pub mod ofd;
 pub mod random;
 
 use std::io::{BufRead, BufReader, Read, Write};

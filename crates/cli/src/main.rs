@@ -3,6 +3,7 @@
 //! app's draft file, and the code is the app's own.
 //!
 //!     notice export draft.json out.docx
+//!     notice export draft.json out.ofd
 //!     notice pages draft.json
 //!     notice import FILE(.txt|.docx) [-o draft.json]
 //!     notice roll draft.json --year 2022 [-o next.json]
@@ -34,7 +35,7 @@ fn out(text: &str) {
 }
 
 const USAGE: &str = "用法：
-  notice export 草稿.json 输出.docx
+  notice export 草稿.json 输出.docx|输出.ofd
   notice pages 草稿.json
   notice import 文件.txt|文件.docx [-o 草稿.json]
   notice roll 草稿.json --year 2022 [-o 新草稿.json]
@@ -42,13 +43,26 @@ const USAGE: &str = "用法：
 
 fn run(args: &[String]) -> Result<String, String> {
     use notice_office::docx::{export_docx, DocumentMeta};
+    use notice_office::ofd::{export_ofd, OfdMeta};
 
     match args.first().map(String::as_str) {
         Some("export") => match &args[1..] {
             [input, output] => {
                 let draft = read_draft(input)?;
-                let bytes = export_docx(&draft.notice, &DocumentMeta::at(now_w3c()))
-                    .map_err(|e| format!("导出失败：{e}"))?;
+                // The format by the output's extension.
+                let ofd = std::path::Path::new(output)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ofd"));
+                let bytes = if ofd {
+                    let meta = OfdMeta {
+                        draft_id: draft.id.clone(),
+                        ..OfdMeta::at(now_w3c())
+                    };
+                    export_ofd(&draft.notice, &meta)
+                } else {
+                    export_docx(&draft.notice, &DocumentMeta::at(now_w3c()))
+                }
+                .map_err(|e| format!("导出失败：{e}"))?;
                 std::fs::write(output, &bytes).map_err(|e| format!("无法写入 {output}：{e}"))?;
                 Ok(format!("已导出 {output}（{} 字节）", bytes.len()))
             }

@@ -51,7 +51,9 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    fn new(what: impl Into<String>) -> Self {
+    /// A value that is not what its field holds (also for the fields that
+    /// other crates read with this codec).
+    pub fn new(what: impl Into<String>) -> Self {
         Self {
             path: Vec::new(),
             what: what.into(),

@@ -7,7 +7,7 @@ mod fields;
 mod lazy;
 mod library;
 mod offline;
-mod preview;
+pub(crate) mod preview;
 mod reuse;
 mod session;
 mod steps;
@@ -31,16 +31,34 @@ pub fn start() {
 pub async fn export_docx_js(
     draft_json: String,
 ) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
-    export_in_worker(draft_json)
+    export_in_worker(draft_json, false)
+        .await
+        .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()))
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+}
+
+/// The same for an OFD file (GB/T 33190-2016): resolves to the .ofd
+/// bytes. Trunk exposes it as `window.wasmBindings.exportOfd(json)`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = exportOfd)]
+pub async fn export_ofd_js(
+    draft_json: String,
+) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
+    export_in_worker(draft_json, true)
         .await
         .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()))
         .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
 }
 
 lazy::lazy_part! {
-    async fn export_in_worker(draft_json: String) -> Result<Vec<u8>, String> {
+    async fn export_in_worker(draft_json: String, ofd: bool) -> Result<Vec<u8>, String> {
         let draft = notice_core::draft::DraftEnvelope::from_json(&draft_json)
             .map_err(|e| e.to_string())?;
-        Ok(worker::export(&draft.notice, browser::now_w3c(), false).await?.bytes)
+        let format = if ofd {
+            notice_office::docx::request::ExportFormat::Ofd
+        } else {
+            notice_office::docx::request::ExportFormat::Docx
+        };
+        let file = worker::export(&draft.notice, browser::now_w3c(), false, format, draft.id).await?;
+        Ok(file.bytes)
     }
 }

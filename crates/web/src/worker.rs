@@ -4,7 +4,7 @@
 //! paint, so the first export does not wait for its download either.
 
 use notice_core::Notice;
-use notice_office::docx::request::ExportRequest;
+use notice_office::docx::request::{ExportFormat, ExportRequest};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -146,12 +146,20 @@ fn field(answer: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(answer, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Exports the notice in the worker.
-pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+/// Exports the notice in the worker, as a .docx or an OFD.
+pub async fn export(
+    notice: &Notice,
+    now: String,
+    common_fonts: bool,
+    format: ExportFormat,
+    draft_id: String,
+) -> Result<Exported, String> {
     let request = ExportRequest {
         notice: notice.clone(),
         now,
         common_fonts,
+        format,
+        draft_id,
     }
     .to_json();
     let answer = call(&[

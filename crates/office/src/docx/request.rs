@@ -14,6 +14,38 @@ pub struct ExportRequest {
     pub now: String,
     /// Use 仿宋/楷体 instead of the GB2312 fonts.
     pub common_fonts: bool,
+    /// The file's format; a .docx unless asked otherwise.
+    pub format: ExportFormat,
+    /// The draft's id in the library, for the OFD's `DocID`.
+    pub draft_id: String,
+}
+
+/// What the export writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExportFormat {
+    #[default]
+    Docx,
+    /// GB/T 33190-2016 OFD (see [`crate::ofd`]).
+    Ofd,
+}
+
+/// `"docx"` or `"ofd"`.
+impl JsonField for ExportFormat {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        *self = match value {
+            Json::String(text) if text == "docx" => ExportFormat::Docx,
+            Json::String(text) if text == "ofd" => ExportFormat::Ofd,
+            _ => return Err(JsonError::new("应为 docx 或 ofd")),
+        };
+        Ok(())
+    }
+
+    fn write_json(&self, out: &mut String) {
+        out.push_str(match self {
+            ExportFormat::Docx => r#""docx""#,
+            ExportFormat::Ofd => r#""ofd""#,
+        });
+    }
 }
 
 /// Written with the drafts' codec: the page sends it to the worker.
@@ -26,6 +58,8 @@ impl JsonField for ExportRequest {
                 ("notice", &mut self.notice),
                 ("now", &mut self.now),
                 ("common_fonts", &mut self.common_fonts),
+                ("format", &mut self.format),
+                ("draft_id", &mut self.draft_id),
             ],
         )
     }
@@ -37,6 +71,8 @@ impl JsonField for ExportRequest {
                 ("notice", &self.notice),
                 ("now", &self.now),
                 ("common_fonts", &self.common_fonts),
+                ("format", &self.format),
+                ("draft_id", &self.draft_id),
             ],
         );
     }
@@ -69,10 +105,25 @@ pub fn run(request: &ExportRequest) -> Result<ExportedFile, String> {
     if request.common_fonts {
         meta.fonts = FontSet::COMMON;
     }
-    let bytes = export_docx(&request.notice, &meta).map_err(|e| e.to_string())?;
+    let (bytes, name) = match request.format {
+        ExportFormat::Docx => (
+            export_docx(&request.notice, &meta),
+            file_name(&request.notice),
+        ),
+        ExportFormat::Ofd => {
+            let meta = crate::ofd::OfdMeta {
+                document: meta,
+                draft_id: request.draft_id.clone(),
+            };
+            (
+                crate::ofd::export_ofd(&request.notice, &meta),
+                crate::ofd::file_name(&request.notice),
+            )
+        }
+    };
     Ok(ExportedFile {
-        name: file_name(&request.notice),
-        bytes,
+        name,
+        bytes: bytes.map_err(|e| e.to_string())?,
     })
 }
 
@@ -89,10 +140,27 @@ mod tests {
             },
             now: "2021-09-06T08:00:00Z".into(),
             common_fonts: true,
+            format: ExportFormat::Docx,
+            draft_id: String::new(),
         };
         let file = run_json(&request.to_json()).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.docx");
         assert_eq!(&file.bytes[..2], b"PK");
+        let ofd = ExportRequest {
+            format: ExportFormat::Ofd,
+            ..request
+        };
+        let json = ofd.to_json();
+        assert!(json.contains(r#""format":"ofd""#), "{json}");
+        let file = run_json(&json).unwrap();
+        assert_eq!(file.name, "关于开展质量宣传活动的通知.ofd");
+        assert_eq!(&file.bytes[..2], b"PK");
+        // A request of before the format was asked for is a .docx.
+        let old = json
+            .replace(r#","format":"ofd""#, "")
+            .replace(r#","draft_id":"""#, "");
+        assert!(!old.contains("format"), "{old}");
+        assert!(run_json(&old).unwrap().name.ends_with(".docx"));
         assert!(run_json("{").unwrap_err().contains("导出请求无法读取"));
     }
 }

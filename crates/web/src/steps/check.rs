@@ -1,12 +1,16 @@
 //! Step 8, 检查与导出: every problem with a link to its field, and the export.
 
 use crate::fields::FieldId;
+use crate::session::Session;
 use crate::{browser, worker};
 use leptos::prelude::*;
 use notice_core::validate::{problems, Step};
 use notice_core::{Field, Notice};
+use notice_office::docx::request::ExportFormat;
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/// No registered type for OFD; readers open it by its extension.
+const OFD_MIME: &str = "application/ofd";
 
 /// Opens a field's step and puts the cursor in it.
 pub fn go_to_field(step: RwSignal<Step>, field: Field) {
@@ -24,23 +28,30 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
     let step = expect_context::<RwSignal<Step>>();
     let found = Memo::new(move |_| notice.with(problems));
     let message = RwSignal::new(None::<Result<String, String>>);
-    let busy = RwSignal::new(false);
-    let export = move |_| {
-        if busy.get_untracked() {
+    let busy = RwSignal::new(None::<ExportFormat>);
+    let draft_id = use_context::<Session>().map(|s| s.draft_id);
+    let export = move |format: ExportFormat| {
+        if busy.get_untracked().is_some() {
             return;
         }
-        busy.set(true);
+        busy.set(Some(format));
         message.set(None);
         let draft = notice.get_untracked();
         let common = common_fonts.get_untracked();
+        let id = draft_id.and_then(|d| d.get_untracked()).unwrap_or_default();
+        let mime = match format {
+            ExportFormat::Docx => DOCX_MIME,
+            ExportFormat::Ofd => OFD_MIME,
+        };
         leptos::task::spawn_local(async move {
-            let result = match worker::export(&draft, browser::now_w3c(), common).await {
-                Ok(file) => browser::download(&file.bytes, &file.name, DOCX_MIME)
+            let result = match worker::export(&draft, browser::now_w3c(), common, format, id).await
+            {
+                Ok(file) => browser::download(&file.bytes, &file.name, mime)
                     .map(|()| format!("已导出 {}", file.name)),
                 Err(error) => Err(export_failed(&error)),
             };
             message.set(Some(result));
-            busy.set(false);
+            busy.set(None);
         });
     };
     view! {
@@ -68,11 +79,21 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />
             <label for="common-fonts">"本机没有仿宋_GB2312、楷体_GB2312字体时，改用“仿宋”“楷体”"</label>
         </div>
-        <button type="button" id="export" class="primary" on:click=export
-            disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-            {move || if busy.get() { "正在导出…" } else { "导出 Word 文档（.docx）" }}
+        <button type="button" id="export" class="primary" on:click=move |_| export(ExportFormat::Docx)
+            disabled=move || busy.get().is_some()
+            aria-busy=move || (busy.get() == Some(ExportFormat::Docx)).to_string()>
+            {move || if busy.get() == Some(ExportFormat::Docx) { "正在导出…" } else { "导出 Word 文档（.docx）" }}
         </button>
-        <Show when=move || busy.get()><span class="spinner" role="status" aria-label="正在导出"></span></Show>
+        " "
+        <button type="button" id="export-ofd" on:click=move |_| export(ExportFormat::Ofd)
+            disabled=move || busy.get().is_some()
+            aria-busy=move || (busy.get() == Some(ExportFormat::Ofd)).to_string()>
+            {move || if busy.get() == Some(ExportFormat::Ofd) { "正在导出…" } else { "导出 OFD 版式文件（.ofd）" }}
+        </button>
+        <Show when=move || busy.get().is_some()><span class="spinner" role="status" aria-label="正在导出"></span></Show>
+        <p class="hint" id="ofd-fonts-note">
+            "OFD 文件按名称引用字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312），不嵌入字体；阅读器缺少某种字体时会用相近字体代替，版面位置不变。"
+        </p>
         <p id="export-status" role="status" class=move || match message.get() {
             Some(Err(_)) => "error",
             _ => "",
