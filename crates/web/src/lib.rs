@@ -38,7 +38,7 @@ pub async fn export_docx_js(
 }
 
 /// The same for an OFD file (GB/T 33190-2016): resolves to the .ofd
-/// bytes. Trunk exposes it as `window.wasmBindings.exportOfd(json)`.
+/// bytes: `window.wasmBindings.exportOfd(json)`.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = exportOfd)]
 pub async fn export_ofd_js(
     draft_json: String,
