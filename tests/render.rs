@@ -839,6 +839,7 @@ fn arbitrary_notice(seed: u64) -> Notice {
             })
             .collect(),
         attachments: r.texts(3, 30),
+        attachment_pages: Vec::new(),
         signature: Signature {
             organs: r.texts(3, 30),
             date: r.date(),

@@ -5,8 +5,8 @@
 //! parts in the same order.
 
 use super::model::{
-    join_names, Contact, Level, Notice, NoticeShape, Requirement, SectionContent, Summary,
-    TaskLayout, TaskRow,
+    join_names, AttachmentKind, AttachmentPage, Contact, Level, Notice, NoticeShape, Requirement,
+    SectionContent, Summary, TaskLayout, TaskRow,
 };
 
 /// The face a span is set in (GB/T 9704 §7.3.3 and practice).
@@ -72,8 +72,17 @@ pub enum Block {
         header: [String; 5],
         rows: Vec<[String; 5]>,
     },
+    /// A table of an attachment, with its own columns: header cells, then
+    /// rows of as many cells.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// 附件说明.
     Attachments(Vec<String>),
+    /// An attachment's 附件 or 附件2 (§8): starts a new page, 三号黑体 flush
+    /// left on its first line.
+    AttachmentLabel(String),
     /// 发文机关署名 and 成文日期.
     Signature {
         organs: Vec<String>,
@@ -113,7 +122,13 @@ impl Block {
                 .map(|r| r.join(" "))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Block::Table { header, rows } => std::iter::once(header)
+                .chain(rows)
+                .map(|r| r.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Block::Attachments(items) => items.join("\n"),
+            Block::AttachmentLabel(label) => label.clone(),
             Block::Signature { organs, date, .. } => format!("{} {date}", organs.join(" ")),
             Block::PageBreak => String::new(),
             Block::Imprint {
@@ -669,6 +684,254 @@ fn closing_blocks(notice: &Notice, out: &mut Vec<Block>) {
     }
 }
 
+/// A name as the 附件说明 writes it: no final punctuation.
+fn attachment_name(name: &str) -> &str {
+    name.trim().trim_end_matches(['。', '.', '；', ';', '，'])
+}
+
+/// The attachment pages that are drawn: those with a name or content.
+pub fn drawn_attachment_pages(notice: &Notice) -> Vec<&AttachmentPage> {
+    notice
+        .attachment_pages
+        .iter()
+        .filter(|p| !p.name.trim().is_empty() || !p.is_empty())
+        .collect()
+}
+
+/// The 附件说明 number of the page's name (from 1), if the 附件说明 lists it.
+pub fn attachment_number(notice: &Notice, page: &AttachmentPage) -> Option<usize> {
+    let name = attachment_name(&page.name);
+    trimmed(&notice.attachments)
+        .iter()
+        .position(|n| attachment_name(n) == name)
+        .map(|i| i + 1)
+}
+
+/// 附件 or 附件2 (§8: numbered when the 附件说明 lists several). A page
+/// whose name the 附件说明 lacks (a problem the check reports) takes its
+/// place among the pages.
+pub fn attachment_label(notice: &Notice, page: &AttachmentPage, index: usize) -> String {
+    let listed = trimmed(&notice.attachments).len();
+    let pages = drawn_attachment_pages(notice).len();
+    if listed.max(pages) <= 1 {
+        return "附件".into();
+    }
+    let n = attachment_number(notice, page).unwrap_or(index + 1);
+    format!("附件{n}")
+}
+
+/// Whether a paragraph typed with its own number is a heading: 一、 in
+/// 黑体, （一） in 楷体 (its lead sentence only, when text follows).
+fn numbered_paragraph(text: &str) -> Block {
+    let numeral = |s: &str| {
+        let n = s
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        (n > 0).then(|| s.char_indices().nth(n).map_or(s.len(), |(at, _)| at))
+    };
+    if let Some(end) = numeral(text) {
+        if text[end..].starts_with('、') {
+            return heading(1, String::new(), text);
+        }
+    }
+    if let Some(inner) = text.strip_prefix('（') {
+        if let Some(end) = numeral(inner) {
+            if inner[end..].starts_with('）') {
+                let mut spans = Vec::new();
+                match text.find('。') {
+                    Some(stop) if stop + '。'.len_utf8() < text.len() => {
+                        let (lead, rest) = text.split_at(stop + '。'.len_utf8());
+                        spans.push(Span::new(lead, Face::Kai));
+                        spans.push(Span::new(rest, Face::Body));
+                    }
+                    _ => spans.push(Span::new(text, Face::Kai)),
+                }
+                return Block::Paragraph {
+                    spans,
+                    indent: Indent::FirstLine,
+                };
+            }
+        }
+    }
+    body(text)
+}
+
+/// Whether an item already starts with its number (1. or 1、).
+fn starts_numbered(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(['.', '．', '、'])
+}
+
+/// An attachment's table: columns with neither heading nor cells dropped,
+/// every row as many cells as columns, an empty 序号 cell of a row with
+/// content numbered.
+fn attachment_table(page: &AttachmentPage) -> Option<Block> {
+    let blank = |s: &str| s.trim().is_empty();
+    let width = page
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(page.columns.len()))
+        .max()
+        .unwrap_or(0);
+    let cell = |row: &[String], c: usize| row.get(c).map_or("", |s| s.trim()).to_owned();
+    let kept: Vec<usize> = (0..width)
+        .filter(|&c| {
+            !blank(page.columns.get(c).map_or("", String::as_str))
+                || page.rows.iter().any(|r| !cell(r, c).is_empty())
+        })
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let header: Vec<String> = kept.iter().map(|&c| cell(&page.columns, c)).collect();
+    let serial = header.iter().position(|h| h == "序号");
+    let mut number = 0;
+    let rows = page
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<String> = kept.iter().map(|&c| cell(r, c)).collect();
+            if let Some(s) = serial {
+                if cells.iter().any(|c| !c.is_empty()) {
+                    number += 1;
+                    if cells[s].is_empty() {
+                        cells[s] = number.to_string();
+                    }
+                }
+            }
+            cells
+        })
+        .collect();
+    Some(Block::Table { header, rows })
+}
+
+/// The attachments' pages (§8): each on a new page, 附件 on line 1, its
+/// title centred on line 3, then its content formatted like the body.
+fn attachment_blocks(notice: &Notice, out: &mut Vec<Block>) {
+    for (i, page) in drawn_attachment_pages(notice).into_iter().enumerate() {
+        out.extend(attachment_page_blocks(notice, page, i));
+    }
+}
+
+/// The blocks of one attachment page, the `index`th drawn: its label, its
+/// title (when it has a name), then its content.
+pub fn attachment_page_blocks(notice: &Notice, page: &AttachmentPage, index: usize) -> Vec<Block> {
+    let mut out = vec![Block::AttachmentLabel(attachment_label(
+        notice, page, index,
+    ))];
+    let name = attachment_name(&page.name);
+    if !name.is_empty() {
+        out.push(Block::Title {
+            lines: title_lines(name, TITLE_LINE_CHARS),
+        });
+    }
+    match page.kind {
+        AttachmentKind::Text => {
+            for text in &page.paragraphs {
+                out.extend(
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(numbered_paragraph),
+                );
+            }
+        }
+        AttachmentKind::List => {
+            let items = page
+                .items
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty());
+            for (n, item) in items.enumerate() {
+                out.push(if starts_numbered(item) {
+                    body(item)
+                } else {
+                    body(format!("{}{item}", heading_number(3, n + 1)))
+                });
+            }
+        }
+        AttachmentKind::Table => out.extend(attachment_table(page)),
+    }
+    out
+}
+
+/// Widths of an attachment table's columns in twips, summing to `total`:
+/// each column as wide as its heading or longest cell wants (between 2 and
+/// 10 四号 characters, as cells wrap), 序号 just wide enough for its two
+/// characters, then all scaled to the full width.
+pub fn table_column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec<usize> {
+    const SIHAO: f32 = 280.0;
+    let padding = 2.0 * super::gbt9704::CELL_MARGIN as f32 + 24.0;
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return Vec::new();
+    }
+    let desired: Vec<f32> = (0..columns)
+        .map(|c| {
+            let cells = std::iter::once(header.get(c)).chain(rows.iter().map(|r| r.get(c)));
+            let longest = cells.flatten().map(|t| width(t)).fold(2.0, f32::max);
+            let chars = if header.get(c).is_some_and(|h| h == "序号") {
+                2.0
+            } else {
+                longest.min(10.0)
+            };
+            chars * SIHAO + padding
+        })
+        .collect();
+    let scale = total as f32 / desired.iter().sum::<f32>();
+    let mut widths: Vec<usize> = desired.iter().map(|w| (w * scale) as usize).collect();
+    let used: usize = widths[..columns - 1].iter().sum();
+    widths[columns - 1] = total as usize - used;
+    widths
+}
+
+/// A table as the writer and the preview draw it.
+pub struct TableView<'a> {
+    pub header: &'a [String],
+    pub rows: Vec<&'a [String]>,
+    /// Twips, summing to the text block's width.
+    pub widths: Vec<usize>,
+    /// Per column: left-aligned text (else centred); header cells are
+    /// always centred.
+    pub left: Vec<bool>,
+}
+
+impl Block {
+    /// The block's table, if it is one.
+    pub fn table(&self) -> Option<TableView<'_>> {
+        let total = super::gbt9704::TEXT_WIDTH;
+        match self {
+            Block::TaskTable { header, rows } => Some(TableView {
+                header,
+                rows: rows.iter().map(|r| &r[..]).collect(),
+                widths: task_column_widths(rows, total).to_vec(),
+                left: (0..5).map(|c| c == 1).collect(),
+            }),
+            Block::Table { header, rows } => {
+                let widths = table_column_widths(header, rows, total);
+                // Columns of sentences read left-aligned; short entries centred.
+                let left = (0..widths.len())
+                    .map(|c| {
+                        rows.iter()
+                            .any(|r| r.get(c).is_some_and(|t| width(t) > 8.0))
+                    })
+                    .collect();
+                Some(TableView {
+                    header,
+                    rows: rows.iter().map(Vec::as_slice).collect(),
+                    widths,
+                    left,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The whole notice as layout blocks, in reading order.
 pub fn blocks(notice: &Notice) -> Vec<Block> {
     let mut out = Vec::new();
@@ -712,6 +975,7 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
         NoticeShape::Direct => {
             section_blocks(notice, &mut out);
             closing_blocks(notice, &mut out);
+            attachment_blocks(notice, &mut out);
         }
         NoticeShape::IssuesPlan => {
             for text in &notice.cover_body {
@@ -723,6 +987,7 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
                 lines: title_lines(&plan_title(notice), TITLE_LINE_CHARS),
             });
             section_blocks(notice, &mut out);
+            attachment_blocks(notice, &mut out);
         }
     }
     let imprint = &notice.imprint;

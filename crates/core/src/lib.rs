@@ -19,7 +19,7 @@ pub mod transfer;
 pub mod validate;
 
 pub use model::{
-    Campaign, Contact, DepartmentActivities, DocDate, DocNumber, Header, Imprint, Level, Notice,
-    NoticeShape, Requirement, Section, SectionContent, Signature, Summary, TaskLayout, TaskList,
-    TaskRow, TextBlock,
+    AttachmentKind, AttachmentPage, Campaign, Contact, DepartmentActivities, DocDate, DocNumber,
+    Header, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent, Signature,
+    Summary, TaskLayout, TaskList, TaskRow, TextBlock,
 };

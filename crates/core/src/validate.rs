@@ -70,7 +70,9 @@ pub fn has_content(notice: &Notice, step: Step) -> bool {
             _ => false,
         }),
         Step::Contacts => {
-            notice.contacts.iter().any(|c| !c.is_blank()) || notice.attachments.iter().any(filled)
+            notice.contacts.iter().any(|c| !c.is_blank())
+                || notice.attachments.iter().any(filled)
+                || !compose::drawn_attachment_pages(notice).is_empty()
         }
         Step::Closing => {
             notice.signature.organs.iter().any(filled)
@@ -353,6 +355,7 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
             ));
         }
     }
+    attachment_problems(notice, &mut out);
     if notice.signing_organs().is_empty() {
         out.push(problem(
             Step::Closing,
@@ -366,10 +369,80 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
     out
 }
 
+/// §8: the 附件说明 and the attachment pages agree: every page's name is
+/// listed, once, in the same order; once pages are used, every listed
+/// attachment has one.
+fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
+    let pages = &notice.attachment_pages;
+    let drawn: Vec<usize> = (0..pages.len())
+        .filter(|&i| !pages[i].name.trim().is_empty() || !pages[i].is_empty())
+        .collect();
+    if drawn.is_empty() {
+        return;
+    }
+    let mut numbers = Vec::new();
+    for (k, &i) in drawn.iter().enumerate() {
+        let page = &pages[i];
+        let name = page.name.trim();
+        let field = format!("attachment-{i}-name");
+        if name.is_empty() {
+            out.push(problem(
+                Step::Contacts,
+                field,
+                format!("第{}个附件没有名称。", k + 1),
+            ));
+            continue;
+        }
+        match compose::attachment_number(notice, page) {
+            None => out.push(problem(
+                Step::Contacts,
+                field,
+                format!("附件“{name}”未列入附件说明，请在附件说明中加上这一名称，或改为与之相同的名称。"),
+            )),
+            Some(n) if numbers.contains(&n) => out.push(problem(
+                Step::Contacts,
+                field,
+                format!("附件“{name}”有两份附件页。"),
+            )),
+            Some(n) => {
+                if numbers.last().is_some_and(|&last| last > n) {
+                    out.push(problem(
+                        Step::Contacts,
+                        field.clone(),
+                        format!("附件“{name}”的顺序与附件说明不一致（附件说明中为第{n}个）。"),
+                    ));
+                }
+                numbers.push(n);
+            }
+        }
+        if page.is_empty() {
+            out.push(problem(
+                Step::Contacts,
+                format!("attachment-{i}-content"),
+                format!("附件“{name}”还没有内容。"),
+            ));
+        }
+    }
+    let listed: Vec<&String> = notice
+        .attachments
+        .iter()
+        .filter(|a| !a.trim().is_empty())
+        .collect();
+    for (n, name) in listed.iter().enumerate() {
+        if !numbers.contains(&(n + 1)) {
+            out.push(problem(
+                Step::Contacts,
+                "attachments",
+                format!("附件说明中的“{}”没有附件页。", name.trim()),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, Section, TaskRow};
+    use crate::model::{AttachmentKind, AttachmentPage, Contact, Section, TaskRow};
 
     #[test]
     fn a_blank_draft_has_no_step_with_content_and_a_task_gives_step_4_content() {
@@ -513,5 +586,52 @@ mod tests {
         notice.signature.date = DocDate::new(2022, 1, 4);
         let fields: Vec<String> = problems(&notice).into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["signature-date", "task-0-lead", "contact-0-email"]);
+    }
+
+    #[test]
+    fn attachment_pages_and_the_attachment_list_must_agree() {
+        let mut notice = Notice {
+            attachments: vec!["活动口号".into(), "报送表".into()],
+            ..Notice::default()
+        };
+        let of = |notice: &Notice| -> Vec<String> {
+            problems(notice)
+                .into_iter()
+                .filter(|p| p.field.starts_with("attachment"))
+                .map(|p| p.message)
+                .collect()
+        };
+        // Without pages, the list alone is not a problem.
+        assert!(of(&notice).is_empty());
+        let page = |name: &str| AttachmentPage {
+            name: name.into(),
+            kind: AttachmentKind::List,
+            items: vec!["质量第一".into()],
+            ..AttachmentPage::default()
+        };
+        notice.attachment_pages = vec![page("活动口号"), page("报送表。")];
+        assert_eq!(of(&notice), Vec::<String>::new());
+        assert!(has_content(&notice, Step::Contacts));
+        notice.attachment_pages.reverse();
+        assert_eq!(
+            of(&notice),
+            ["附件“活动口号”的顺序与附件说明不一致（附件说明中为第1个）。"]
+        );
+        notice.attachment_pages = vec![page("活动口号"), page("回执")];
+        let found = of(&notice);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("“回执”未列入附件说明"));
+        assert_eq!(found[1], "附件说明中的“报送表”没有附件页。");
+        notice.attachment_pages = vec![page("活动口号"), page("活动口号"), page("报送表")];
+        assert_eq!(of(&notice), ["附件“活动口号”有两份附件页。"]);
+        notice.attachment_pages = vec![
+            page("活动口号"),
+            AttachmentPage {
+                name: "报送表".into(),
+                kind: AttachmentKind::Table,
+                ..AttachmentPage::default()
+            },
+        ];
+        assert_eq!(of(&notice), ["附件“报送表”还没有内容。"]);
     }
 }

@@ -306,7 +306,18 @@ impl Writer {
                 }
                 self.push(paragraph);
             }
-            Block::TaskTable { header, rows } => self.task_table(header, rows),
+            Block::TaskTable { .. } | Block::Table { .. } => {
+                if let Some(table) = block.table() {
+                    self.table(&table);
+                }
+            }
+            // Starts its page as the page break's paragraph does (§8).
+            Block::AttachmentLabel(text) => {
+                let paragraph = flush(grid_paragraph())
+                    .page_break_before(true)
+                    .add_run(self.run(text, Face::Hei, spec::SIZE_BODY));
+                self.push(paragraph);
+            }
             Block::Attachments(items) => self.attachments(items),
             Block::Signature {
                 organs,
@@ -448,21 +459,23 @@ impl Writer {
             .add_paragraph(paragraph)
     }
 
-    /// The task table: full width, fixed layout, grid and every cell's
-    /// width; header 黑体, repeated on each page (the package step adds
-    /// `w:tblHeader` to the first row of a table whose rows do not split).
-    fn task_table(&mut self, header: &[String; 5], rows: &[[String; 5]]) {
-        let columns = compose::task_column_widths(rows, spec::TEXT_WIDTH);
+    /// A table (the task table or an attachment's): full width, fixed
+    /// layout, grid and every cell's width; header 黑体, repeated on each
+    /// page (the package step adds `w:tblHeader` to the first row of a
+    /// table whose rows do not split).
+    fn table(&mut self, table: &compose::TableView) {
+        let columns = &table.widths;
         let head = TableRow::new(
-            header
+            table
+                .header
                 .iter()
                 .zip(columns)
-                .map(|(name, width)| self.cell(name, width, Face::Hei, AlignmentType::Center))
+                .map(|(name, &width)| self.cell(name, width, Face::Hei, AlignmentType::Center))
                 .collect(),
         )
         .cant_split();
         let mut table_rows = vec![head];
-        for row in rows {
+        for row in &table.rows {
             // Rows never break across pages: Word would break them between
             // any two lines and LibreOffice only where it likes, so the page
             // estimate could follow neither.
@@ -470,9 +483,9 @@ impl Writer {
                 TableRow::new(
                     row.iter()
                         .zip(columns)
-                        .enumerate()
-                        .map(|(col, (text, width))| {
-                            let align = if col == 1 {
+                        .zip(&table.left)
+                        .map(|((text, &width), &left)| {
+                            let align = if left {
                                 AlignmentType::Left
                             } else {
                                 AlignmentType::Center
@@ -486,7 +499,7 @@ impl Writer {
         }
         let margin = spec::CELL_MARGIN as usize;
         let table = Table::new(table_rows)
-            .set_grid(columns.to_vec())
+            .set_grid(columns.clone())
             .layout(TableLayoutType::Fixed)
             .width(spec::TEXT_WIDTH as usize, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, margin, 0, margin));

@@ -484,14 +484,15 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             0,
         )),
         Block::PageBreak => vec![None],
-        Block::TaskTable { .. } | Block::Imprint { .. } => Vec::new(),
+        Block::AttachmentLabel(t) => body(body_wrap(&[(t, Font::Hei)], 0, 0, 0)),
+        Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
     }
 }
 
-/// The task table's geometry and every cell's lines.
+/// A table's geometry and every cell's lines.
 struct Table {
-    lefts: [i32; 5],
-    widths: [usize; 5],
+    lefts: Vec<i32>,
+    widths: Vec<usize>,
     header: Arc<Vec<Vec<TextLine>>>,
     rows: Vec<Arc<Vec<Vec<TextLine>>>>,
 }
@@ -521,18 +522,19 @@ impl Cache {
 
     fn row(
         &mut self,
-        cells: &[String; 5],
-        widths: &[usize; 5],
+        cells: &[String],
+        widths: &[usize],
+        left: &[bool],
         header: bool,
     ) -> Arc<Vec<Vec<TextLine>>> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (cells, widths, header).hash(&mut hasher);
+        (cells, widths, left, header).hash(&mut hasher);
         let key = hasher.finish();
         let drawn = self
             .rows
             .remove(&key)
             .or_else(|| self.used_rows.get(&key).cloned())
-            .unwrap_or_else(|| Arc::new(row_lines(cells, widths, header)));
+            .unwrap_or_else(|| Arc::new(row_lines(cells, widths, left, header)));
         self.used_rows.insert(key, drawn.clone());
         drawn
     }
@@ -561,7 +563,9 @@ fn block_key(block: &Block) -> u64 {
             matches!(indent, Indent::FirstLine).hash(&mut h);
         }
         Block::TaskTable { header, rows } => (header, rows).hash(&mut h),
+        Block::Table { header, rows } => (header, rows).hash(&mut h),
         Block::Attachments(items) => items.hash(&mut h),
+        Block::AttachmentLabel(t) => t.hash(&mut h),
         Block::Signature {
             organs,
             date,
@@ -577,8 +581,13 @@ fn block_key(block: &Block) -> u64 {
     h.finish()
 }
 
-/// The lines of each cell of a task-table row.
-fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<TextLine>> {
+/// The lines of each cell of a table row.
+fn row_lines(
+    cells: &[String],
+    widths: &[usize],
+    left: &[bool],
+    header: bool,
+) -> Vec<Vec<TextLine>> {
     let font = if header { Font::Hei } else { Font::Body };
     cells
         .iter()
@@ -591,7 +600,7 @@ fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<
                 .map(|range| TextLine {
                     left: spec::CELL_MARGIN,
                     width,
-                    align: if col == 1 && !header {
+                    align: if left.get(col) == Some(&true) && !header {
                         Align::Left
                     } else {
                         Align::Center
@@ -608,17 +617,25 @@ fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<
 }
 
 impl Table {
-    fn of(header: &[String; 5], rows: &[[String; 5]], cache: &mut Cache) -> Self {
-        let widths = compose::task_column_widths(rows, spec::TEXT_WIDTH);
-        let mut lefts = [0; 5];
-        for i in 1..5 {
-            lefts[i] = lefts[i - 1] + widths[i - 1] as i32;
-        }
+    fn of(table: &compose::TableView, cache: &mut Cache) -> Self {
+        let widths = table.widths.clone();
+        let lefts = widths
+            .iter()
+            .scan(0, |x, &w| {
+                let left = *x;
+                *x += w as i32;
+                Some(left)
+            })
+            .collect();
         Self {
             lefts,
+            header: cache.row(table.header, &widths, &table.left, true),
+            rows: table
+                .rows
+                .iter()
+                .map(|r| cache.row(r, &widths, &table.left, false))
+                .collect(),
             widths,
-            header: cache.row(header, &widths, true),
-            rows: rows.iter().map(|r| cache.row(r, &widths, false)).collect(),
         }
     }
 
@@ -758,11 +775,15 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
                 }
             }
             PieceKind::TableHeader | PieceKind::TableRow { .. } => {
-                let Block::TaskTable { header, rows } = block else {
+                if tables[piece.block].is_none() {
+                    let Some(view) = block.table() else {
+                        continue;
+                    };
+                    tables[piece.block] = Some(Table::of(&view, cache));
+                }
+                let Some(table) = tables[piece.block].as_ref() else {
                     continue;
                 };
-                let table =
-                    tables[piece.block].get_or_insert_with(|| Table::of(header, rows, cache));
                 // The grid closes under the table's last row on the page.
                 let bottom = layout.pieces.get(i + 1).is_none_or(|next| {
                     next.block != piece.block

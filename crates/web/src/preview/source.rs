@@ -11,6 +11,7 @@
 //!
 //! Pure Rust: no Leptos, no DOM (tests/e2e_preview.rs compiles it natively).
 
+use notice_core::compose::{self, Block};
 use notice_core::model::{Level, Notice, NoticeShape, SectionContent, TaskLayout};
 use notice_core::validate::Step;
 
@@ -80,6 +81,7 @@ pub fn sources(notice: &Notice) -> Vec<Source> {
         NoticeShape::Direct => {
             section_sources(notice, &mut out);
             closing_sources(notice, &mut out);
+            attachment_sources(notice, &mut out);
         }
         NoticeShape::IssuesPlan => {
             for text in &notice.cover_body {
@@ -89,6 +91,7 @@ pub fn sources(notice: &Notice) -> Vec<Source> {
             out.push(Source::of("plan-title"));
             out.push(Source::of("plan-title"));
             section_sources(notice, &mut out);
+            attachment_sources(notice, &mut out);
         }
     }
     if !notice.imprint.is_empty() {
@@ -231,6 +234,27 @@ fn task_sources(notice: &Notice, out: &mut Vec<Source>) {
     }
 }
 
+/// The attachment pages: label and title from the name, the rest from the
+/// content (a table's rows each from the content too).
+fn attachment_sources(notice: &Notice, out: &mut Vec<Source>) {
+    let drawn = compose::drawn_attachment_pages(notice);
+    for (k, page) in drawn.into_iter().enumerate() {
+        let i = notice
+            .attachment_pages
+            .iter()
+            .position(|p| std::ptr::eq(p, page))
+            .unwrap_or(k);
+        for block in compose::attachment_page_blocks(notice, page, k) {
+            out.push(match block {
+                Block::AttachmentLabel(_) | Block::Title { .. } => {
+                    Source::of(format!("attachment-{i}-name"))
+                }
+                _ => Source::of(format!("attachment-{i}-content")),
+            });
+        }
+    }
+}
+
 fn closing_sources(notice: &Notice, out: &mut Vec<Source>) {
     if trimmed_count(&notice.attachments) > 0 {
         out.push(Source::of("attachments"));
@@ -259,7 +283,7 @@ pub fn step_of(field: &str) -> Option<Step> {
         "section" => Step::Body,
         "task" | "lead" | "support" | "layout" => Step::Tasks,
         "requirement" => Step::Requirements,
-        "contact" | "attachments" => Step::Contacts,
+        "contact" | "attachments" | "attachment" => Step::Contacts,
         "signature" | "proxy" | "sealed" | "note" | "imprint" => Step::Closing,
         _ => return None,
     })
@@ -293,7 +317,6 @@ pub fn group(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notice_core::compose::{self, Block};
     use notice_core::draft::DraftEnvelope;
     use notice_core::model::*;
 
@@ -315,7 +338,11 @@ mod tests {
             Block::HeaderMark(_) => ["copy-number", "secrecy", "urgency"].contains(&field),
             Block::OrganMark { .. } => field == "organ-0",
             Block::DocNumber { .. } => field == "doc-number",
-            Block::Title { .. } => field == "title" || field == "plan-title",
+            Block::Title { .. } => {
+                field == "title"
+                    || field == "plan-title"
+                    || (field.starts_with("attachment-") && field.ends_with("-name"))
+            }
             Block::Recipients(_) => field == "recipients",
             Block::Paragraph { .. } => {
                 field.starts_with("section-")
@@ -323,12 +350,17 @@ mod tests {
                     || field.starts_with("requirement-")
                     || field.starts_with("contact-")
                     || field == "cover-body"
+                    || (field.starts_with("attachment-") && field.ends_with("-content"))
             }
             Block::TaskTable { rows, .. } => {
                 rows.len() == source.rows.len()
                     && source.rows.iter().all(|r| r.starts_with("task-"))
             }
             Block::Attachments(_) => field == "attachments",
+            Block::AttachmentLabel(_) => {
+                field.starts_with("attachment-") && field.ends_with("-name")
+            }
+            Block::Table { .. } => field.starts_with("attachment-") && field.ends_with("-content"),
             Block::Signature { .. } => field == "signature-organs",
             Block::Note(_) => field == "note",
             Block::PageBreak => field == "plan-title",
