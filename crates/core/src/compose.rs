@@ -858,11 +858,14 @@ pub fn attachment_page_blocks(notice: &Notice, page: &AttachmentPage, index: usi
 }
 
 /// Widths of an attachment table's columns in twips, summing to `total`:
-/// each column as wide as its heading or longest cell wants (between 2 and
-/// 10 四号 characters, as cells wrap), 序号 just wide enough for its two
-/// characters, then all scaled to the full width.
+/// each column at least as wide as its heading on one line (序号 exactly
+/// that), and as wide as its longest cell wants up to 10 四号 characters
+/// (longer cells wrap); what is left over, or missing, is shared in
+/// proportion to what each column wants beyond its heading.
 pub fn table_column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec<usize> {
     const SIHAO: f32 = 280.0;
+    // Both cell margins, and room for renderers' rounding (at 700 twips
+    // LibreOffice broke a two-character 序号 in two).
     let padding = 2.0 * super::gbt9704::CELL_MARGIN as f32 + 24.0;
     let columns = header
         .len()
@@ -870,22 +873,51 @@ pub fn table_column_widths(header: &[String], rows: &[Vec<String>], total: u32) 
     if columns == 0 {
         return Vec::new();
     }
-    let desired: Vec<f32> = (0..columns)
+    let heading = |c: usize| header.get(c).map_or("", |h| h.as_str());
+    let least: Vec<f32> = (0..columns)
+        .map(|c| width(heading(c)).max(2.0) * SIHAO + padding)
+        .collect();
+    let wanted: Vec<f32> = (0..columns)
         .map(|c| {
-            let cells = std::iter::once(header.get(c)).chain(rows.iter().map(|r| r.get(c)));
-            let longest = cells.flatten().map(|t| width(t)).fold(2.0, f32::max);
-            let chars = if header.get(c).is_some_and(|h| h == "序号") {
-                2.0
-            } else {
-                longest.min(10.0)
-            };
-            chars * SIHAO + padding
+            if heading(c) == "序号" {
+                return least[c];
+            }
+            let longest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| width(t))
+                .fold(0.0, f32::max);
+            least[c].max(longest.min(10.0) * SIHAO + padding)
         })
         .collect();
-    let scale = total as f32 / desired.iter().sum::<f32>();
-    let mut widths: Vec<usize> = desired.iter().map(|w| (w * scale) as usize).collect();
+    let total_f = total as f32;
+    let (sum_least, sum_wanted) = (least.iter().sum::<f32>(), wanted.iter().sum::<f32>());
+    let widths: Vec<f32> = if sum_wanted <= total_f {
+        // Room to spare: every column but 序号 grows with what it wants.
+        let growing: f32 = (0..columns)
+            .filter(|&c| heading(c) != "序号")
+            .map(|c| wanted[c])
+            .sum();
+        (0..columns)
+            .map(|c| {
+                if heading(c) == "序号" || growing == 0.0 {
+                    wanted[c]
+                } else {
+                    wanted[c] + (total_f - sum_wanted) * wanted[c] / growing
+                }
+            })
+            .collect()
+    } else if sum_least < total_f {
+        let share = (total_f - sum_least) / (sum_wanted - sum_least);
+        (0..columns)
+            .map(|c| least[c] + (wanted[c] - least[c]) * share)
+            .collect()
+    } else {
+        least.iter().map(|w| w * total_f / sum_least).collect()
+    };
+    let mut widths: Vec<usize> = widths.iter().map(|&w| w as usize).collect();
     let used: usize = widths[..columns - 1].iter().sum();
-    widths[columns - 1] = total as usize - used;
+    widths[columns - 1] = (total as usize).saturating_sub(used);
     widths
 }
 

@@ -646,3 +646,31 @@ fn attachment_table_columns_fill_the_block_and_long_text_reads_left() {
     let block = Block::Table { header, rows };
     assert_eq!(block.table().unwrap().left, [false, false, true, false]);
 }
+
+#[test]
+fn attachment_table_headings_never_wrap_while_there_is_room() {
+    let header: Vec<String> = ["序号", "单位", "联系人", "电话", "活动内容"]
+        .map(String::from)
+        .to_vec();
+    let rows = vec![vec![
+        "1".to_owned(),
+        "第10市场监督管理所".into(),
+        "张三".into(),
+        "0557-8021234".into(),
+        "组织辖区企业开展质量管理小组活动".into(),
+    ]];
+    let widths = table_column_widths(&header, &rows, 8844);
+    assert_eq!(widths.iter().sum::<usize>(), 8844);
+    for (h, &w) in header.iter().zip(&widths) {
+        let text = crate::pagination::cell_text_width(w);
+        assert_eq!(
+            crate::pagination::line_count(h, text, text, crate::gbt9704::SIZE_TABLE, 0),
+            1,
+            "{h} in {w}: {widths:?}"
+        );
+    }
+    // A few short columns: the table still fills the block, 序号 stays narrow.
+    let widths = table_column_widths(&header[..2], &[], 8844);
+    assert_eq!(widths.iter().sum::<usize>(), 8844);
+    assert!(widths[0] < 1000, "{widths:?}");
+}
