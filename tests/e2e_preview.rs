@@ -5,19 +5,11 @@
 //!
 //! The browser tests need `dist/` (trunk build --release), chromedriver,
 //! LibreOffice and poppler-utils: run through scripts/test.sh, or
-//! `cargo test --test e2e_preview -- --ignored`. The preview's pure modules
-//! (src/ui/preview/{source,pages}.rs) are compiled here natively too, and
-//! their unit tests run without `--ignored`.
+//! `cargo test -p notice-tests --test e2e_preview -- --ignored`. The pages
+//! the preview draws are the core's (`notice_core::pages`, tested there).
 #![cfg(not(target_arch = "wasm32"))]
 
 use notice_tests as support;
-
-#[allow(dead_code)]
-#[path = "../crates/web/src/preview/pages.rs"]
-mod pages;
-#[allow(dead_code)]
-#[path = "../crates/web/src/preview/source.rs"]
-mod source;
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};

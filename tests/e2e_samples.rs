@@ -78,23 +78,14 @@ async fn enter_notice(client: &Client, notice: &Notice, rows: Rows) {
     click(client, "#step-3").await;
     let mut so_far = Notice::default();
     for section in &notice.sections {
-        let kind = match &section.content {
-            SectionContent::Preamble { .. } => "preamble",
-            SectionContent::Text { .. } => "text",
-            SectionContent::Theme { .. } => "theme",
-            SectionContent::Time { .. } => "time",
-            SectionContent::Tasks { .. } => "tasks",
-            SectionContent::ByDepartment { .. } => "by_department",
-            SectionContent::Requirements { .. } => "requirements",
-            SectionContent::Summary(_) => "summary",
-        };
+        let kind = section.content.kind();
         let fresh = new_section(&so_far, kind);
         so_far.sections.push(fresh.clone());
         let id = fresh.id;
         assert_eq!(id, section.id, "sections are added in order");
-        select(client, "#section-kind", kind).await;
+        select(client, "#section-kind", kind.tag()).await;
         click(client, "#add-section").await;
-        if kind != "preamble" && section.heading != fresh.heading {
+        if kind != SectionKind::Preamble && section.heading != fresh.heading {
             replace(client, &format!("#section-{id}-heading"), &section.heading).await;
         }
         match &section.content {
@@ -386,7 +377,13 @@ fn direct_notice() -> Notice {
         },
         ..Notice::default()
     };
-    for kind in ["preamble", "text", "by_department", "tasks", "summary"] {
+    for kind in [
+        SectionKind::Preamble,
+        SectionKind::Text,
+        SectionKind::ByDepartment,
+        SectionKind::Tasks,
+        SectionKind::Summary,
+    ] {
         let section = new_section(&notice, kind);
         notice.sections.push(section);
     }

@@ -10,17 +10,10 @@
 //! GB2312 fonts or Windows' 仿宋/楷体/黑体/宋体.
 //!
 //! The LibreOffice comparison needs LibreOffice and poppler-utils: run
-//! through scripts/test.sh, or `cargo test --test pages -- --ignored`.
+//! through scripts/test.sh, or `cargo test -p notice-cli --test pages -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use notice_tests as support;
-
-#[allow(dead_code)]
-#[path = "../../web/src/preview/pages.rs"]
-mod pages;
-#[allow(dead_code)]
-#[path = "../../web/src/preview/source.rs"]
-mod source;
 
 use notice_core::compose;
 use notice_core::draft::DraftEnvelope;
@@ -50,8 +43,7 @@ fn cli_pages(draft: &Path) -> u32 {
 
 /// The pages the preview draws.
 fn preview_pages(notice: &Notice) -> u32 {
-    let blocks = compose::blocks(notice);
-    pages::pages(&blocks, &source::sources(notice)).len() as u32
+    notice_core::pages::pages(&compose::compose(notice)).len() as u32
 }
 
 /// Writes each notice of the corpus as a draft file into `dir`.

@@ -4,13 +4,16 @@
 //! the same decisions: the same numbering, the same title lines, the same
 //! parts in the same order.
 
+use super::field::{
+    AttachmentField, ContactField, Field, RequirementField, SectionField, TaskField,
+};
 use super::model::{
     join_names, AttachmentKind, AttachmentPage, Contact, Level, Notice, NoticeShape, Requirement,
     SectionContent, Summary, TaskLayout, TaskRow,
 };
 
 /// The face a span is set in (GB/T 9704 §7.3.3 and practice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     /// 小标宋: titles and the organ mark.
     Title,
@@ -65,8 +68,13 @@ pub enum Block {
     Title { lines: Vec<String> },
     /// 主送机关, ending with ：.
     Recipients(String),
-    /// A paragraph of the body.
-    Paragraph { spans: Vec<Span>, indent: Indent },
+    /// A paragraph of the body; `heading` is its level, 1 (一、) to 4
+    /// (（1）), or `None` for body text.
+    Paragraph {
+        spans: Vec<Span>,
+        indent: Indent,
+        heading: Option<u8>,
+    },
     /// The task table: header cells, then rows of five cells.
     TaskTable {
         header: [String; 5],
@@ -334,6 +342,16 @@ fn body(text: impl Into<String>) -> Block {
     Block::Paragraph {
         spans: vec![Span::new(text, Face::Body)],
         indent: Indent::FirstLine,
+        heading: None,
+    }
+}
+
+/// A numbered item in body text, styled as the heading level of its number.
+fn numbered(level: u8, text: String) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::new(text, Face::Body)],
+        indent: Indent::FirstLine,
+        heading: Some(level),
     }
 }
 
@@ -346,6 +364,7 @@ fn heading(level: u8, number: String, text: &str) -> Block {
     Block::Paragraph {
         spans: vec![Span::new(format!("{number}{}", text.trim()), face)],
         indent: Indent::FirstLine,
+        heading: Some(level),
     }
 }
 
@@ -458,56 +477,74 @@ pub fn task_item(n: usize, task: &TaskRow) -> String {
     text
 }
 
-fn task_blocks(notice: &Notice, out: &mut Vec<Block>) {
-    let rows: Vec<&TaskRow> = notice.tasks.rows.iter().filter(|t| !t.is_blank()).collect();
+fn task_blocks(notice: &Notice, out: &mut Out) {
+    let rows: Vec<(usize, &TaskRow)> = notice
+        .tasks
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_blank())
+        .collect();
     let (lead_label, support_label) = task_labels(notice);
     match notice.tasks.layout {
         TaskLayout::Table => {
             if rows.is_empty() {
                 return;
             }
-            out.push(Block::TaskTable {
-                header: [
-                    "序号".into(),
-                    "活动内容".into(),
-                    "活动时间".into(),
-                    lead_label.into(),
-                    support_label.into(),
-                ],
-                rows: rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        [
-                            (i + 1).to_string(),
-                            task_content(t),
-                            t.time.trim().to_owned(),
-                            t.lead.trim().to_owned(),
-                            t.support_text(),
-                        ]
-                    })
-                    .collect(),
-            });
+            let fields = rows.iter().map(|(i, _)| Field::Task(*i, TaskField::Name));
+            out.push_rows(
+                fields.collect(),
+                Block::TaskTable {
+                    header: [
+                        "序号".into(),
+                        "活动内容".into(),
+                        "活动时间".into(),
+                        lead_label.into(),
+                        support_label.into(),
+                    ],
+                    rows: rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, t))| {
+                            [
+                                (i + 1).to_string(),
+                                task_content(t),
+                                t.time.trim().to_owned(),
+                                t.lead.trim().to_owned(),
+                                t.support_text(),
+                            ]
+                        })
+                        .collect(),
+                },
+            );
         }
         TaskLayout::Subsections => {
-            for (i, task) in rows.iter().enumerate() {
-                out.push(heading(2, heading_number(2, i + 1), &task.name));
-                out.extend(paragraphs(&task.description));
-                for (label, value) in [
-                    ("活动时间", task.time.trim().to_owned()),
-                    ("活动地点", task.place.trim().to_owned()),
-                    (lead_label, task.lead.trim().to_owned()),
-                    (support_label, task.support_text()),
+            for (i, (row, task)) in rows.iter().enumerate() {
+                let field = |part| Field::Task(*row, part);
+                out.at(field(TaskField::Name)).push(heading(
+                    2,
+                    heading_number(2, i + 1),
+                    &task.name,
+                ));
+                out.at(field(TaskField::Description))
+                    .extend(paragraphs(&task.description));
+                for (part, label, value) in [
+                    (TaskField::Time, "活动时间", task.time.trim().to_owned()),
+                    (TaskField::Place, "活动地点", task.place.trim().to_owned()),
+                    (TaskField::Lead, lead_label, task.lead.trim().to_owned()),
+                    (TaskField::Support, support_label, task.support_text()),
                 ] {
                     if !value.is_empty() {
-                        out.push(body(format!("{label}：{}", sentence(&value))));
+                        out.at(field(part))
+                            .push(body(format!("{label}：{}", sentence(&value))));
                     }
                 }
             }
         }
         TaskLayout::Items => {
-            for (i, task) in rows.iter().enumerate() {
-                out.push(body(task_item(i + 1, task)));
+            for (i, (row, task)) in rows.iter().enumerate() {
+                out.at(Field::Task(*row, TaskField::Name))
+                    .push(numbered(3, task_item(i + 1, task)));
             }
         }
     }
@@ -525,6 +562,7 @@ fn requirement_block(n: usize, item: &Requirement) -> Block {
     Block::Paragraph {
         spans,
         indent: Indent::FirstLine,
+        heading: Some(2),
     }
 }
 
@@ -564,24 +602,39 @@ pub fn contact_line(contact: &Contact) -> String {
     sentence(&parts.join("，"))
 }
 
-fn section_blocks(notice: &Notice, out: &mut Vec<Block>) {
+fn section_blocks(notice: &Notice, out: &mut Out) {
+    // The 活动要求 step edits the first 活动要求 section only.
+    let first_requirements = notice
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, SectionContent::Requirements { .. }))
+        .map(|s| s.id);
     let mut number = 0;
     for section in &notice.sections {
-        let numbered = !matches!(section.content, SectionContent::Preamble { .. })
+        let id = section.id;
+        let field = |part| Field::Section(id, part);
+        let numbered_heading = !matches!(section.content, SectionContent::Preamble { .. })
             && !section.heading.trim().is_empty();
-        if numbered {
+        if numbered_heading {
             number += 1;
-            out.push(heading(1, heading_number(1, number), &section.heading));
+            out.at(field(SectionField::Heading)).push(heading(
+                1,
+                heading_number(1, number),
+                &section.heading,
+            ));
         }
         match &section.content {
             SectionContent::Preamble { paragraphs: texts } => {
+                out.at(field(SectionField::Text));
                 for text in texts {
                     out.extend(paragraphs(text));
                 }
             }
             SectionContent::Text { blocks } => {
                 let mut counters = [0usize; 4];
-                for block in blocks.iter().filter(|b| !b.text.trim().is_empty()) {
+                let blocks = blocks.iter().enumerate();
+                for (i, block) in blocks.filter(|(_, b)| !b.text.trim().is_empty()) {
+                    out.at(field(SectionField::Block(i)));
                     let level = match block.level {
                         Level::Body => {
                             out.extend(paragraphs(&block.text));
@@ -602,47 +655,63 @@ fn section_blocks(notice: &Notice, out: &mut Vec<Block>) {
                     ));
                 }
             }
-            SectionContent::Theme { theme } => out.extend(paragraphs(theme)),
-            SectionContent::Time { text } => out.extend(paragraphs(text)),
+            SectionContent::Theme { theme } => {
+                out.at(field(SectionField::Theme)).extend(paragraphs(theme))
+            }
+            SectionContent::Time { text } => {
+                out.at(field(SectionField::Time)).extend(paragraphs(text))
+            }
             SectionContent::Tasks { intro } => {
-                out.extend(paragraphs(intro));
+                out.at(field(SectionField::Intro)).extend(paragraphs(intro));
                 task_blocks(notice, out);
             }
             SectionContent::ByDepartment { groups } => {
-                let groups = groups.iter().filter(|g| {
+                let groups = groups.iter().enumerate().filter(|(_, g)| {
                     !g.department.trim().is_empty()
                         || g.activities.iter().any(|a| !a.trim().is_empty())
                 });
-                for (i, group) in groups.enumerate() {
-                    out.push(heading(2, heading_number(2, i + 1), &group.department));
+                for (n, (i, group)) in groups.enumerate() {
+                    out.at(field(SectionField::Department(i))).push(heading(
+                        2,
+                        heading_number(2, n + 1),
+                        &group.department,
+                    ));
+                    out.at(field(SectionField::Activities(i)));
                     let activities = group.activities.iter().filter(|a| !a.trim().is_empty());
                     for (j, activity) in activities.enumerate() {
-                        out.push(body(format!(
-                            "{}{}",
-                            heading_number(3, j + 1),
-                            activity.trim()
-                        )));
+                        out.push(numbered(
+                            3,
+                            format!("{}{}", heading_number(3, j + 1), activity.trim()),
+                        ));
                     }
                 }
             }
             SectionContent::Requirements { items } => {
                 let items = items
                     .iter()
-                    .filter(|r| !r.lead.trim().is_empty() || !r.text.trim().is_empty());
-                for (i, item) in items.enumerate() {
-                    out.push(requirement_block(i + 1, item));
+                    .enumerate()
+                    .filter(|(_, r)| !r.lead.trim().is_empty() || !r.text.trim().is_empty());
+                for (n, (i, item)) in items.enumerate() {
+                    out.at(if first_requirements == Some(id) {
+                        Field::Requirement(i, RequirementField::Lead)
+                    } else {
+                        field(SectionField::Heading)
+                    })
+                    .push(requirement_block(n + 1, item));
                 }
             }
             SectionContent::Summary(summary) => {
                 let text = summary_sentence(summary);
                 if !text.is_empty() {
-                    out.push(body(text));
+                    out.at(field(SectionField::What)).push(body(text));
                 }
             }
         }
     }
-    for contact in notice.contacts.iter().filter(|c| !c.is_blank()) {
-        out.push(body(contact_line(contact)));
+    let contacts = notice.contacts.iter().enumerate();
+    for (i, contact) in contacts.filter(|(_, c)| !c.is_blank()) {
+        out.at(Field::Contact(i, ContactField::Name))
+            .push(body(contact_line(contact)));
     }
 }
 
@@ -653,10 +722,11 @@ fn trimmed(list: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn closing_blocks(notice: &Notice, out: &mut Vec<Block>) {
+fn closing_blocks(notice: &Notice, out: &mut Out) {
     let attachments = trimmed(&notice.attachments);
     if !attachments.is_empty() {
-        out.push(Block::Attachments(attachments));
+        out.at(Field::Attachments)
+            .push(Block::Attachments(attachments));
     }
     let mut organs = notice.signing_organs();
     if let Some(last) = organs.last_mut() {
@@ -668,7 +738,7 @@ fn closing_blocks(notice: &Notice, out: &mut Vec<Block>) {
         .map(|d| d.to_string())
         .unwrap_or_default();
     if !organs.is_empty() || !date.is_empty() {
-        out.push(Block::Signature {
+        out.at(Field::SignatureOrgans).push(Block::Signature {
             organs,
             date,
             sealed: notice.signature.sealed,
@@ -680,7 +750,71 @@ fn closing_blocks(notice: &Notice, out: &mut Vec<Block>) {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     if !note.is_empty() {
-        out.push(Block::Note(format!("（{note}）")));
+        out.at(Field::Note).push(Block::Note(format!("（{note}）")));
+    }
+}
+
+/// Where a block comes from: the field to focus for it, and for the task
+/// table and the 版记 one field per row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Source {
+    pub field: Field,
+    /// The task table's rows (and the 版记's: 抄送, then 印发机关/日期).
+    pub rows: Vec<Field>,
+}
+
+impl Source {
+    pub fn of(field: Field) -> Self {
+        Self {
+            field,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The field of row `row`, or of the whole block.
+    pub fn row(&self, row: usize) -> Field {
+        self.rows.get(row).copied().unwrap_or(self.field)
+    }
+}
+
+/// The notice composed: its blocks in reading order, and the source of
+/// each (`sources[i]` is where `blocks[i]` comes from).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Composition {
+    pub blocks: Vec<Block>,
+    pub sources: Vec<Source>,
+}
+
+/// The blocks composed so far; each is pushed with the field being written.
+struct Out {
+    composition: Composition,
+    field: Field,
+}
+
+impl Out {
+    /// The field the next blocks come from.
+    fn at(&mut self, field: Field) -> &mut Self {
+        self.field = field;
+        self
+    }
+
+    fn push(&mut self, block: Block) {
+        self.composition.blocks.push(block);
+        self.composition.sources.push(Source::of(self.field));
+    }
+
+    fn push_rows(&mut self, rows: Vec<Field>, block: Block) {
+        self.composition.blocks.push(block);
+        self.composition.sources.push(Source {
+            field: rows.first().copied().unwrap_or(self.field),
+            rows,
+        });
+    }
+
+    fn extend(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        for block in blocks {
+            self.push(block);
+        }
     }
 }
 
@@ -750,6 +884,7 @@ fn numbered_paragraph(text: &str) -> Block {
                 return Block::Paragraph {
                     spans,
                     indent: Indent::FirstLine,
+                    heading: Some(2),
                 };
             }
         }
@@ -809,52 +944,63 @@ fn attachment_table(page: &AttachmentPage) -> Option<Block> {
 
 /// The attachments' pages (§8): each on a new page, 附件 on line 1, its
 /// title centred on line 3, then its content formatted like the body.
-fn attachment_blocks(notice: &Notice, out: &mut Vec<Block>) {
-    for (i, page) in drawn_attachment_pages(notice).into_iter().enumerate() {
-        out.extend(attachment_page_blocks(notice, page, i));
-    }
-}
-
-/// The blocks of one attachment page, the `index`th drawn: its label, its
-/// title (when it has a name), then its content.
-pub fn attachment_page_blocks(notice: &Notice, page: &AttachmentPage, index: usize) -> Vec<Block> {
-    let mut out = vec![Block::AttachmentLabel(attachment_label(
-        notice, page, index,
-    ))];
-    let name = attachment_name(&page.name);
-    if !name.is_empty() {
-        out.push(Block::Title {
-            lines: title_lines(name, TITLE_LINE_CHARS),
-        });
-    }
-    match page.kind {
-        AttachmentKind::Text => {
-            for text in &page.paragraphs {
-                out.extend(
-                    text.lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(numbered_paragraph),
-                );
+fn attachment_blocks(notice: &Notice, out: &mut Out) {
+    let pages = notice
+        .attachment_pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.name.trim().is_empty() || !p.is_empty());
+    for (index, (i, page)) in pages.enumerate() {
+        let field = |part| Field::Attachment(i, part);
+        out.at(field(AttachmentField::Name))
+            .push(Block::AttachmentLabel(attachment_label(
+                notice, page, index,
+            )));
+        let name = attachment_name(&page.name);
+        if !name.is_empty() {
+            out.push(Block::Title {
+                lines: title_lines(name, TITLE_LINE_CHARS),
+            });
+        }
+        match page.kind {
+            AttachmentKind::Text => {
+                out.at(field(AttachmentField::Paragraphs));
+                for text in &page.paragraphs {
+                    out.extend(
+                        text.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(numbered_paragraph),
+                    );
+                }
+            }
+            AttachmentKind::List => {
+                out.at(field(AttachmentField::Items));
+                let items = page
+                    .items
+                    .iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty());
+                for (n, item) in items.enumerate() {
+                    out.push(if starts_numbered(item) {
+                        numbered(3, item.to_owned())
+                    } else {
+                        numbered(3, format!("{}{item}", heading_number(3, n + 1)))
+                    });
+                }
+            }
+            AttachmentKind::Table => {
+                if let Some(table) = attachment_table(page) {
+                    let rows = match &table {
+                        Block::Table { rows, .. } => rows.len(),
+                        _ => 0,
+                    };
+                    out.at(field(AttachmentField::Columns))
+                        .push_rows(vec![field(AttachmentField::Rows); rows], table);
+                }
             }
         }
-        AttachmentKind::List => {
-            let items = page
-                .items
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty());
-            for (n, item) in items.enumerate() {
-                out.push(if starts_numbered(item) {
-                    body(item)
-                } else {
-                    body(format!("{}{item}", heading_number(3, n + 1)))
-                });
-            }
-        }
-        AttachmentKind::Table => out.extend(attachment_table(page)),
     }
-    out
 }
 
 /// Widths of an attachment table's columns in twips, summing to `total`:
@@ -966,22 +1112,34 @@ impl Block {
 
 /// The whole notice as layout blocks, in reading order.
 pub fn blocks(notice: &Notice) -> Vec<Block> {
-    let mut out = Vec::new();
+    compose(notice).blocks
+}
+
+/// The whole notice as layout blocks with their sources.
+pub fn compose(notice: &Notice) -> Composition {
+    let mut out = Out {
+        composition: Composition::default(),
+        field: Field::Title,
+    };
     let header = &notice.header;
     if !header.copy_number.trim().is_empty() {
-        out.push(Block::HeaderMark(Span::new(
+        out.at(Field::CopyNumber).push(Block::HeaderMark(Span::new(
             header.copy_number.trim(),
             Face::Body,
         )));
     }
-    for mark in [&header.secrecy, &header.urgency] {
+    for (field, mark) in [
+        (Field::Secrecy, &header.secrecy),
+        (Field::Urgency, &header.urgency),
+    ] {
         if !mark.trim().is_empty() {
-            out.push(Block::HeaderMark(Span::new(mark.trim(), Face::Hei)));
+            out.at(field)
+                .push(Block::HeaderMark(Span::new(mark.trim(), Face::Hei)));
         }
     }
     let organs = trimmed(&header.organs);
     if !organs.is_empty() {
-        out.push(Block::OrganMark {
+        out.at(Field::Organs).push(Block::OrganMark {
             organs: organs.clone(),
             suffix: if header.with_wenjian { "文件" } else { "" }.into(),
         });
@@ -990,15 +1148,16 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
     let signers = trimmed(&header.signers);
     // The red rule belongs to the 版头 even before a number is assigned.
     if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
-        out.push(Block::DocNumber { number, signers });
+        out.at(Field::DocNumber)
+            .push(Block::DocNumber { number, signers });
     }
-    out.push(Block::Title {
+    out.at(Field::Title).push(Block::Title {
         lines: title_lines(&title(notice), TITLE_LINE_CHARS),
     });
     let recipients = trimmed(&notice.recipients);
     if !recipients.is_empty() {
         let joined = recipients.join("，");
-        out.push(Block::Recipients(format!(
+        out.at(Field::Recipients).push(Block::Recipients(format!(
             "{}：",
             joined.trim_end_matches(['：', ':', '，', ','])
         )));
@@ -1010,11 +1169,12 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
             attachment_blocks(notice, &mut out);
         }
         NoticeShape::IssuesPlan => {
+            out.at(Field::CoverBody);
             for text in &notice.cover_body {
                 out.extend(paragraphs(text));
             }
             closing_blocks(notice, &mut out);
-            out.push(Block::PageBreak);
+            out.at(Field::PlanTitle).push(Block::PageBreak);
             out.push(Block::Title {
                 lines: title_lines(&plan_title(notice), TITLE_LINE_CHARS),
             });
@@ -1024,7 +1184,15 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
     }
     let imprint = &notice.imprint;
     if !imprint.is_empty() {
-        out.push(Block::Imprint {
+        let mut rows = Vec::new();
+        if imprint.cc.iter().any(|c| !c.trim().is_empty()) {
+            rows.push(Field::ImprintCc);
+        }
+        if !imprint.printer.trim().is_empty() || imprint.print_date.is_some() {
+            rows.push(Field::ImprintPrinter);
+        }
+        out.at(Field::ImprintCc);
+        out.composition.blocks.push(Block::Imprint {
             cc: join_cc(&imprint.cc),
             printer: imprint.printer.trim().to_owned(),
             print_date: imprint
@@ -1032,8 +1200,12 @@ pub fn blocks(notice: &Notice) -> Vec<Block> {
                 .map(|d| format!("{d}印发"))
                 .unwrap_or_default(),
         });
+        out.composition.sources.push(Source {
+            field: Field::ImprintCc,
+            rows,
+        });
     }
-    out
+    out.composition
 }
 
 fn join_cc(cc: &[String]) -> String {
@@ -1046,5 +1218,7 @@ fn join_cc(cc: &[String]) -> String {
     }
 }
 
+#[cfg(test)]
+mod sources;
 #[cfg(test)]
 mod tests;

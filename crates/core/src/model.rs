@@ -247,18 +247,9 @@ impl Default for SectionContent {
 }
 
 impl SectionContent {
-    /// The kind's name in the UI.
+    /// The kind's name in the editor.
     pub fn kind_label(&self) -> &'static str {
-        match self {
-            Self::Preamble { .. } => "开头（依据）",
-            Self::Text { .. } => "文字段落",
-            Self::Theme { .. } => "活动主题",
-            Self::Time { .. } => "活动时间",
-            Self::Tasks { .. } => "活动安排",
-            Self::ByDepartment { .. } => "分部门活动",
-            Self::Requirements { .. } => "活动要求",
-            Self::Summary(_) => "总结报送",
-        }
+        self.kind().label()
     }
 }
 

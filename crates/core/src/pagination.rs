@@ -353,7 +353,7 @@ fn kept_height(blocks: &[Block]) -> i32 {
     for block in blocks {
         let blanks = blank_lines_before(block, previous) as i32 * line;
         match block {
-            Block::Paragraph { spans, indent } if keeps_with_next(block) => {
+            Block::Paragraph { spans, indent, .. } if keeps_with_next(block) => {
                 height += blanks + paragraph_lines(spans, *indent) as i32 * line;
             }
             _ => return height + blanks + first_piece(Some(block)),
@@ -768,7 +768,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                 }
             }
             Block::Recipients(text) => flow.lines(body(text, width, width), line),
-            Block::Paragraph { spans, indent } => {
+            Block::Paragraph { spans, indent, .. } => {
                 flow.lines(paragraph_lines(spans, *indent), line);
             }
             Block::Note(text) => flow.lines(note_lines(text), line),

@@ -615,7 +615,7 @@ fn joint_notice(year: u16) -> Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{compose, validate};
+    use crate::{compose, validate, Field};
 
     #[test]
     fn every_template_composes_with_its_parts_for_any_year() {
@@ -631,11 +631,16 @@ mod tests {
                 assert!(text.contains(&format!("{year}年")), "{}", template.id);
                 assert!(compose::title(&notice).ends_with("通知"));
                 // What is left for the user: the serial and the date only.
-                let fields: Vec<String> = validate::problems(&notice)
+                let fields: Vec<Field> = validate::problems(&notice)
                     .into_iter()
                     .map(|p| p.field)
                     .collect();
-                assert_eq!(fields, ["doc-number", "signature-date"], "{}", template.id);
+                assert_eq!(
+                    fields,
+                    [Field::DocNumber, Field::SignatureDate],
+                    "{}",
+                    template.id
+                );
             }
         }
     }

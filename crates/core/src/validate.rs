@@ -4,7 +4,8 @@
 //! a warning that never blocks saving or export.
 
 use super::compose;
-use super::model::{DocDate, DocNumber, Notice, SectionContent};
+use super::field::{AttachmentField, ContactField, Field, TaskField};
+use super::model::{AttachmentKind, DocDate, DocNumber, Notice, SectionContent};
 
 /// The editor's steps, in order; problems link to the step of their field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,16 +87,17 @@ pub fn has_content(notice: &Notice, step: Step) -> bool {
 /// One problem found in the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The step that has the field.
     pub step: Step,
-    /// The id of the field's input in the editor.
-    pub field: String,
+    /// The field to correct.
+    pub field: Field,
     pub message: String,
 }
 
-fn problem(step: Step, field: impl Into<String>, message: impl Into<String>) -> Problem {
+fn problem(field: Field, message: impl Into<String>) -> Problem {
     Problem {
-        step,
-        field: field.into(),
+        step: field.step(),
+        field,
         message: message.into(),
     }
 }
@@ -239,24 +241,19 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
     let mut out = Vec::new();
     let header = &notice.header;
     if header.host_organ().is_empty() {
-        out.push(problem(Step::Header, "organ-0", "请填写发文机关名称。"));
+        out.push(problem(Field::Organs, "请填写发文机关名称。"));
     }
     let copy = header.copy_number.trim();
     let six_digits = copy.len() == 6 && copy.chars().all(|c| c.is_ascii_digit());
     if !copy.is_empty() && !six_digits {
         out.push(problem(
-            Step::Header,
-            "copy-number",
+            Field::CopyNumber,
             "份号应为6位阿拉伯数字，如 000001。",
         ));
     }
     let urgency = header.urgency.trim();
     if !urgency.is_empty() && urgency != "特急" && urgency != "加急" {
-        out.push(problem(
-            Step::Header,
-            "urgency",
-            "紧急程度应为“特急”或“加急”。",
-        ));
+        out.push(problem(Field::Urgency, "紧急程度应为“特急”或“加急”。"));
     }
     let secrecy = header.secrecy.trim();
     if !secrecy.is_empty()
@@ -265,26 +262,23 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
             .any(|s| secrecy.starts_with(s))
     {
         out.push(problem(
-            Step::Header,
-            "secrecy",
+            Field::Secrecy,
             "密级应为“绝密”“机密”或“秘密”，可加保密期限，如“秘密★1年”。",
         ));
     }
     let number = &header.doc_number;
     if number.is_empty() {
-        out.push(problem(Step::Header, "doc-number", "尚未填写发文字号。"));
+        out.push(problem(Field::DocNumber, "尚未填写发文字号。"));
     } else if number.year.is_none() || number.serial.is_none() {
         out.push(problem(
-            Step::Header,
-            "doc-number",
+            Field::DocNumber,
             "发文字号不完整：需要机关代字、年份和序号。",
         ));
     }
     if let (Some(year), Some(date)) = (number.year, notice.signature.date) {
         if year != date.year {
             out.push(problem(
-                Step::Closing,
-                "signature-date",
+                Field::SignatureDate,
                 format!(
                     "成文日期的年份（{}）与发文字号的年份（{year}）不一致。",
                     date.year
@@ -294,17 +288,13 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
     }
     let title = compose::title(notice);
     if title.chars().count() > 60 {
-        out.push(problem(
-            Step::Title,
-            "title",
-            "标题过长，请精简到60字以内。",
-        ));
+        out.push(problem(Field::Title, "标题过长，请精简到60字以内。"));
     }
     if notice.recipients.iter().all(|r| r.trim().is_empty()) {
-        out.push(problem(Step::Title, "recipients", "请填写主送机关。"));
+        out.push(problem(Field::Recipients, "请填写主送机关。"));
     }
     if notice.sections.is_empty() {
-        out.push(problem(Step::Body, "add-section", "正文还没有任何内容。"));
+        out.push(problem(Field::AddSection, "正文还没有任何内容。"));
     }
     let has_tasks_section = notice
         .sections
@@ -313,8 +303,7 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
     let task_count = notice.tasks.rows.iter().filter(|t| !t.is_blank()).count();
     if task_count > 0 && !has_tasks_section {
         out.push(problem(
-            Step::Body,
-            "add-section",
+            Field::AddSection,
             "已填写活动安排，但正文中没有“活动安排”部分，导出时不会出现。",
         ));
     }
@@ -324,47 +313,36 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
         }
         if task.name.trim().is_empty() && task.description.trim().is_empty() {
             out.push(problem(
-                Step::Tasks,
-                format!("task-{i}-name"),
+                Field::Task(i, TaskField::Name),
                 format!("第{}项活动没有活动内容。", i + 1),
             ));
         }
         if task.lead.trim().is_empty() {
             out.push(problem(
-                Step::Tasks,
-                format!("task-{i}-lead"),
+                Field::Task(i, TaskField::Lead),
                 format!("第{}项活动没有牵头部门。", i + 1),
             ));
         }
     }
     for (i, contact) in notice.contacts.iter().enumerate() {
-        for (field, text) in [("phone", &contact.phone), ("fax", &contact.fax)] {
+        for (field, text) in [
+            (ContactField::Phone, &contact.phone),
+            (ContactField::Fax, &contact.fax),
+        ] {
             if let Some(message) = phone_problem(text) {
-                out.push(problem(
-                    Step::Contacts,
-                    format!("contact-{i}-{field}"),
-                    message,
-                ));
+                out.push(problem(Field::Contact(i, field), message));
             }
         }
         if let Some(message) = email_problem(&contact.email) {
-            out.push(problem(
-                Step::Contacts,
-                format!("contact-{i}-email"),
-                message,
-            ));
+            out.push(problem(Field::Contact(i, ContactField::Email), message));
         }
     }
     attachment_problems(notice, &mut out);
     if notice.signing_organs().is_empty() {
-        out.push(problem(
-            Step::Closing,
-            "signature-organs",
-            "请填写发文机关署名。",
-        ));
+        out.push(problem(Field::SignatureOrgans, "请填写发文机关署名。"));
     }
     if notice.signature.date.is_none() {
-        out.push(problem(Step::Closing, "signature-date", "请填写成文日期。"));
+        out.push(problem(Field::SignatureDate, "请填写成文日期。"));
     }
     out
 }
@@ -384,31 +362,24 @@ fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
     for (k, &i) in drawn.iter().enumerate() {
         let page = &pages[i];
         let name = page.name.trim();
-        let field = format!("attachment-{i}-name");
+        let name_field = Field::Attachment(i, AttachmentField::Name);
         if name.is_empty() {
-            out.push(problem(
-                Step::Contacts,
-                field,
-                format!("第{}个附件没有名称。", k + 1),
-            ));
+            out.push(problem(name_field, format!("第{}个附件没有名称。", k + 1)));
             continue;
         }
         match compose::attachment_number(notice, page) {
             None => out.push(problem(
-                Step::Contacts,
-                field,
+                name_field,
                 format!("附件“{name}”未列入附件说明，请在附件说明中加上这一名称，或改为与之相同的名称。"),
             )),
             Some(n) if numbers.contains(&n) => out.push(problem(
-                Step::Contacts,
-                field,
+                name_field,
                 format!("附件“{name}”有两份附件页。"),
             )),
             Some(n) => {
                 if numbers.last().is_some_and(|&last| last > n) {
                     out.push(problem(
-                        Step::Contacts,
-                        field.clone(),
+                        name_field,
                         format!("附件“{name}”的顺序与附件说明不一致（附件说明中为第{n}个）。"),
                     ));
                 }
@@ -417,8 +388,14 @@ fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
         }
         if page.is_empty() {
             out.push(problem(
-                Step::Contacts,
-                format!("attachment-{i}-content"),
+                Field::Attachment(
+                    i,
+                    match page.kind {
+                        AttachmentKind::Text => AttachmentField::Paragraphs,
+                        AttachmentKind::Table => AttachmentField::Rows,
+                        AttachmentKind::List => AttachmentField::Items,
+                    },
+                ),
                 format!("附件“{name}”还没有内容。"),
             ));
         }
@@ -431,8 +408,7 @@ fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
     for (n, name) in listed.iter().enumerate() {
         if !numbers.contains(&(n + 1)) {
             out.push(problem(
-                Step::Contacts,
-                "attachments",
+                Field::Attachments,
                 format!("附件说明中的“{}”没有附件页。", name.trim()),
             ));
         }
@@ -442,7 +418,7 @@ fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AttachmentKind, AttachmentPage, Contact, Section, TaskRow};
+    use crate::model::{AttachmentPage, Contact, Section, TaskRow};
 
     #[test]
     fn a_blank_draft_has_no_step_with_content_and_a_task_gives_step_4_content() {
@@ -546,15 +522,15 @@ mod tests {
     #[test]
     fn an_empty_notice_lists_what_is_missing_and_a_complete_one_nothing() {
         let empty = problems(&Notice::default());
-        let fields: Vec<&str> = empty.iter().map(|p| p.field.as_str()).collect();
+        let fields: Vec<Field> = empty.iter().map(|p| p.field).collect();
         for field in [
-            "organ-0",
-            "doc-number",
-            "recipients",
-            "add-section",
-            "signature-date",
+            Field::Organs,
+            Field::DocNumber,
+            Field::Recipients,
+            Field::AddSection,
+            Field::SignatureDate,
         ] {
-            assert!(fields.contains(&field), "{field} missing from {fields:?}");
+            assert!(fields.contains(&field), "{field:?} missing from {fields:?}");
         }
         let mut notice = Notice::default();
         notice.header.organs = vec!["砀山县市场监督管理局".into()];
@@ -584,8 +560,15 @@ mod tests {
         notice.contacts[0].email = "zlg".into();
         notice.tasks.rows[0].lead.clear();
         notice.signature.date = DocDate::new(2022, 1, 4);
-        let fields: Vec<String> = problems(&notice).into_iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["signature-date", "task-0-lead", "contact-0-email"]);
+        let fields: Vec<Field> = problems(&notice).into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::SignatureDate,
+                Field::Task(0, TaskField::Lead),
+                Field::Contact(0, ContactField::Email)
+            ]
+        );
     }
 
     #[test]
@@ -597,7 +580,7 @@ mod tests {
         let of = |notice: &Notice| -> Vec<String> {
             problems(notice)
                 .into_iter()
-                .filter(|p| p.field.starts_with("attachment"))
+                .filter(|p| matches!(p.field, Field::Attachment(..) | Field::Attachments))
                 .map(|p| p.message)
                 .collect()
         };

@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
     let notice = session.notice;
     let step = RwSignal::new(Step::Header);
     provide_context(step);
+    provide_context(crate::fields::Editing(RwSignal::new(None)));
     let show_library = RwSignal::new(false);
     let library_start = RwSignal::new(LibraryStart::List);
     // No draft but the blank one just made: offer the ways to start. The

@@ -4,7 +4,114 @@
 //! text node, never as HTML.
 
 use leptos::prelude::*;
-use notice_core::Notice;
+use notice_core::{
+    AttachmentField, ContactField, Field, Notice, RequirementField, SectionField, TaskField,
+};
+
+/// A field's element id in the editor: what labels, focus and the tests
+/// find it by.
+pub trait FieldId {
+    fn dom_id(self) -> String;
+}
+
+impl FieldId for Field {
+    fn dom_id(self) -> String {
+        let fixed = match self {
+            Field::Organs => "organ-0",
+            Field::WithWenjian => "with-wenjian",
+            Field::DocNumber => "doc-number",
+            Field::CopyNumber => "copy-number",
+            Field::Secrecy => "secrecy",
+            Field::Urgency => "urgency",
+            Field::Signers => "signers",
+            Field::CampaignName => "campaign-name",
+            Field::CampaignYear => "campaign-year",
+            Field::Title => "title",
+            Field::Recipients => "recipients",
+            Field::CoverBody => "cover-body",
+            Field::PlanTitle => "plan-title",
+            Field::AddSection => "add-section",
+            Field::LeadLabel => "lead-label",
+            Field::SupportLabel => "support-label",
+            Field::Attachments => "attachments",
+            Field::AddAttachment => "add-attachment",
+            Field::SignatureOrgans => "signature-organs",
+            Field::ProxyNote => "proxy-note",
+            Field::Sealed => "sealed",
+            Field::SignatureDate => "signature-date",
+            Field::Note => "note",
+            Field::ImprintCc => "imprint-cc",
+            Field::ImprintPrinter => "imprint-printer",
+            Field::ImprintDate => "imprint-date",
+            Field::Section(id, part) => {
+                return match part {
+                    SectionField::Heading => format!("section-{id}-heading"),
+                    SectionField::Text => format!("section-{id}-text"),
+                    SectionField::Block(i) => format!("section-{id}-block-{i}"),
+                    SectionField::BlockLevel(i) => format!("section-{id}-block-{i}-level"),
+                    SectionField::Theme => format!("section-{id}-theme"),
+                    SectionField::ThemePreset => format!("section-{id}-theme-preset"),
+                    SectionField::Time => format!("section-{id}-time"),
+                    SectionField::Intro => format!("section-{id}-intro"),
+                    SectionField::Department(i) => format!("section-{id}-dept-{i}"),
+                    SectionField::Activities(i) => format!("section-{id}-dept-{i}-activities"),
+                    SectionField::Deadline => format!("section-{id}-deadline"),
+                    SectionField::What => format!("section-{id}-what"),
+                    SectionField::To => format!("section-{id}-to"),
+                    SectionField::Extra => format!("section-{id}-extra"),
+                }
+            }
+            Field::Task(row, part) => {
+                let part = match part {
+                    TaskField::Name => "name",
+                    TaskField::Description => "description",
+                    TaskField::Time => "time",
+                    TaskField::Place => "place",
+                    TaskField::Lead => "lead",
+                    TaskField::Support => "support",
+                };
+                return format!("task-{row}-{part}");
+            }
+            Field::Requirement(i, part) => {
+                let part = match part {
+                    RequirementField::Lead => "lead",
+                    RequirementField::Text => "text",
+                };
+                return format!("requirement-{i}-{part}");
+            }
+            Field::Attachment(i, part) => {
+                let part = match part {
+                    AttachmentField::Name => "name",
+                    AttachmentField::Kind => "kind",
+                    AttachmentField::Paragraphs => "paragraphs",
+                    AttachmentField::Items => "items",
+                    AttachmentField::Columns => "columns",
+                    AttachmentField::Rows => "rows",
+                };
+                return format!("attachment-{i}-{part}");
+            }
+            Field::Contact(i, part) => {
+                let part = match part {
+                    ContactField::Name => "name",
+                    ContactField::Phone => "phone",
+                    ContactField::Email => "email",
+                    ContactField::Fax => "fax",
+                };
+                return format!("contact-{i}-{part}");
+            }
+        };
+        fixed.to_owned()
+    }
+}
+
+/// The field being edited (the app provides it): the preview highlights
+/// what the field's group makes on the page.
+#[derive(Clone, Copy)]
+pub struct Editing(pub RwSignal<Option<Field>>);
+
+pub fn editing() -> RwSignal<Option<Field>> {
+    use_context::<Editing>().map_or_else(|| RwSignal::new(None), |e| e.0)
+}
 
 /// A read/write view of one text in the notice.
 pub fn lens(
@@ -45,7 +152,7 @@ pub fn split_lines(text: &str) -> Vec<String> {
 /// A one-line text field with an optional hint and message.
 #[component]
 pub fn TextField(
-    #[prop(into)] id: String,
+    field: Field,
     label: &'static str,
     value: Signal<String>,
     on_input: Callback<String>,
@@ -55,12 +162,16 @@ pub fn TextField(
     #[prop(optional)] list: &'static str,
     #[prop(optional)] on_change: Option<Callback<String>>,
 ) -> impl IntoView {
+    let id = field.dom_id();
     let message_id = format!("{id}-message");
+    let editing = editing();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
                 id=id
+                on:focus=move |_| editing.set(Some(field))
+                on:blur=move |_| editing.set(None)
                 type="text"
                 placeholder=placeholder
                 list=(!list.is_empty()).then_some(list)
@@ -84,7 +195,7 @@ pub fn TextField(
 /// A multi-line field.
 #[component]
 pub fn AreaField(
-    #[prop(into)] id: String,
+    field: Field,
     label: &'static str,
     value: Signal<String>,
     on_input: Callback<String>,
@@ -92,11 +203,15 @@ pub fn AreaField(
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] placeholder: &'static str,
 ) -> impl IntoView {
+    let id = field.dom_id();
+    let editing = editing();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <textarea
                 id=id
+                on:focus=move |_| editing.set(Some(field))
+                on:blur=move |_| editing.set(None)
                 rows=if rows == 0 { 3 } else { rows }
                 placeholder=placeholder
                 prop:value=move || value.get()
@@ -111,16 +226,20 @@ pub fn AreaField(
 /// document will show it.
 #[component]
 pub fn DateField(
-    #[prop(into)] id: String,
+    field: Field,
     label: &'static str,
     value: Signal<Option<notice_core::DocDate>>,
     on_input: Callback<Option<notice_core::DocDate>>,
 ) -> impl IntoView {
+    let id = field.dom_id();
+    let editing = editing();
     view! {
         <div class="field narrow">
             <label for=id.clone()>{label}</label>
             <input
                 id=id
+                on:focus=move |_| editing.set(Some(field))
+                on:blur=move |_| editing.set(None)
                 type="date"
                 min="1949-10-01"
                 max="2999-12-31"
@@ -135,15 +254,19 @@ pub fn DateField(
 /// A checkbox.
 #[component]
 pub fn CheckField(
-    #[prop(into)] id: String,
+    field: Field,
     label: &'static str,
     value: Signal<bool>,
     on_input: Callback<bool>,
 ) -> impl IntoView {
+    let id = field.dom_id();
+    let editing = editing();
     view! {
         <div class="field check">
             <input
                 id=id.clone()
+                on:focus=move |_| editing.set(Some(field))
+                on:blur=move |_| editing.set(None)
                 type="checkbox"
                 prop:checked=move || value.get()
                 on:change=move |ev| on_input.run(event_target_checked(&ev))
@@ -172,5 +295,39 @@ pub fn ItemTools(
             <button type="button" class="icon danger" aria-label=move || format!("删除{}", name.get()) title="删除"
                 on:click=move |_| on_remove.run(())>"✕"</button>
         </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_have_the_editor_ids() {
+        for (field, id) in [
+            (Field::Organs, "organ-0"),
+            (Field::Title, "title"),
+            (
+                Field::Section(3, SectionField::Block(2)),
+                "section-3-block-2",
+            ),
+            (
+                Field::Section(3, SectionField::BlockLevel(2)),
+                "section-3-block-2-level",
+            ),
+            (
+                Field::Section(2, SectionField::Activities(1)),
+                "section-2-dept-1-activities",
+            ),
+            (Field::Task(3, TaskField::Name), "task-3-name"),
+            (
+                Field::Requirement(1, RequirementField::Text),
+                "requirement-1-text",
+            ),
+            (Field::Contact(0, ContactField::Phone), "contact-0-phone"),
+            (Field::ImprintDate, "imprint-date"),
+        ] {
+            assert_eq!(field.dom_id(), id);
+        }
     }
 }

@@ -8,16 +8,15 @@
 //! pages are recomputed as data, and only pages whose content changed are
 //! drawn again (each page is keyed by a hash of what it holds).
 
-mod pages;
-mod source;
-
+use crate::fields::{editing, FieldId};
 use leptos::prelude::*;
 use notice_core::compose;
+use notice_core::compose::Face;
 use notice_core::draft::KeyValueStore;
 use notice_core::gbt9704::{self as spec, twips_to_mm};
+use notice_core::pages::{self, Align, Draw, Item, Page, TextLine};
 use notice_core::validate::Step;
-use notice_core::Notice;
-use pages::{Align, Draw, Font, Item, Page, TextLine};
+use notice_core::{Field, Notice};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -99,13 +98,13 @@ fn red() -> String {
     format!("#{}", spec::RED)
 }
 
-fn font_class(font: Font) -> &'static str {
-    match font {
-        Font::Title => "f-title",
-        Font::Body => "f-body",
-        Font::Hei => "f-hei",
-        Font::Kai => "f-kai",
-        Font::Song => "f-song",
+fn font_class(face: Face) -> &'static str {
+    match face {
+        Face::Title => "f-title",
+        Face::Body => "f-body",
+        Face::Hei => "f-hei",
+        Face::Kai => "f-kai",
+        Face::Song => "f-song",
     }
 }
 
@@ -149,17 +148,18 @@ fn line_view(line: TextLine, top: i32, line_height: i32) -> impl IntoView {
     }
 }
 
-fn item_view(item: Item, active: Memo<Option<String>>) -> impl IntoView {
-    let group = source::group(&item.field);
-    let is_active = move || active.with(|a| a.as_deref() == Some(group.as_str()));
-    let (top, height, field) = (mm(item.top), mm(item.height), item.field);
+fn item_view(item: Item, active: Memo<Option<Field>>, step: RwSignal<Step>) -> impl IntoView {
+    let group = item.field.group();
+    let is_active = move || active.get() == Some(group);
+    let (top, height, field) = (mm(item.top), mm(item.height), item.field.dom_id());
+    let focus = move |_| focus_field(step, item.field);
     match item.draw {
         Draw::Text {
             line,
             line_height,
             rule,
         } => view! {
-            <div class="pv-item" class:active=is_active data-field=field
+            <div class="pv-item" class:active=is_active data-field=field on:click=focus
                 style:top=top style:height=height
                 style:border-bottom=rule.then(|| format!("{} solid {}", rule_pt(spec::RED_RULE_SIZE), red()))>
                 {line_view(line, 0, line_height)}
@@ -175,7 +175,7 @@ fn item_view(item: Item, active: Memo<Option<String>>) -> impl IntoView {
         } => {
             let names = spec::TEXT_WIDTH as i32 - suffix_width;
             view! {
-                <div class="pv-item mark-table" class:active=is_active data-field=field
+                <div class="pv-item mark-table" class:active=is_active data-field=field on:click=focus
                     style:top=top style:height=height style:color=red()
                     style:font-size=size_pt(size) style:line-height=mm(line_height)>
                     <div class="names f-title" style:width=mm(names)>
@@ -192,7 +192,7 @@ fn item_view(item: Item, active: Memo<Option<String>>) -> impl IntoView {
             cells,
         } => view! {
             <div class="pv-item pv-row" class:header=header class:bottom=bottom class:active=is_active
-                data-field=field style:top=top style:height=height>
+                data-field=field on:click=focus style:top=top style:height=height>
                 {cells.into_iter().map(|cell| view! {
                     <div class="cell" style:left=mm(cell.left) style:width=mm(cell.width)>
                         {cell.lines.into_iter().enumerate().map(|(k, line)| {
@@ -207,10 +207,11 @@ fn item_view(item: Item, active: Memo<Option<String>>) -> impl IntoView {
         Draw::Imprint { rows, thick, thin } => {
             let count = rows.len();
             view! {
-                <div class="pv-item imprint" class:active=is_active data-field=field
+                <div class="pv-item imprint" class:active=is_active data-field=field on:click=focus
                     style:top=top style:height=height>
                     {rows.into_iter().enumerate().map(|(i, row)| view! {
-                        <div class="imprint-row" data-field=row.field style:height=mm(row.height)
+                        <div class="imprint-row" data-field=row.field.dom_id() style:height=mm(row.height)
+                            on:click=move |ev| { ev.stop_propagation(); focus_field(step, row.field) }
                             style:border-top-width=rule_pt(if i == 0 { thick } else { thin })
                             style:border-bottom-width=(i + 1 == count).then(|| rule_pt(thick))>
                             {row.lines.into_iter().map(|(top, line)| line_view(line, top, spec::BODY_LINE_SPACING)).collect_view()}
@@ -225,7 +226,7 @@ fn item_view(item: Item, active: Memo<Option<String>>) -> impl IntoView {
 
 /// One A4 page: the text block at the standard's margins, the page number
 /// 7 mm under it, odd pages right and even pages left (§7.5).
-fn page_view(page: Arc<Page>, active: Memo<Option<String>>) -> impl IntoView {
+fn page_view(page: Arc<Page>, active: Memo<Option<Field>>, step: RwSignal<Step>) -> impl IntoView {
     let page = Arc::unwrap_or_clone(page);
     let odd = page.index % 2 == 1;
     let footer_top =
@@ -236,7 +237,7 @@ fn page_view(page: Arc<Page>, active: Memo<Option<String>>) -> impl IntoView {
             <div class="text-block"
                 style:left=mm(spec::MARGIN_LEFT) style:top=mm(spec::MARGIN_TOP)
                 style:width=mm(spec::TEXT_WIDTH as i32) style:height=mm(spec::TEXT_HEIGHT as i32)>
-                {page.items.into_iter().map(|item| item_view(item, active)).collect_view()}
+                {page.items.into_iter().map(|item| item_view(item, active, step)).collect_view()}
             </div>
             {page.number.map(|n| view! {
                 <div class="page-number f-song" class:odd=odd class:even=!odd
@@ -254,12 +255,9 @@ fn page_view(page: Arc<Page>, active: Memo<Option<String>>) -> impl IntoView {
 }
 
 /// Opens the field's step and puts the cursor in it.
-fn focus_field(step: RwSignal<Step>, field: String) {
-    let Some(target) = source::step_of(&field) else {
-        return;
-    };
-    step.set(target);
-    super::browser::focus_when_shown(field);
+fn focus_field(step: RwSignal<Step>, field: Field) {
+    step.set(field.step());
+    super::browser::focus_when_shown(field.dom_id());
 }
 
 /// A number property of a JS object (DOMRect and the like).
@@ -331,44 +329,29 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
         },
         true,
     );
-    let blocks = Memo::new(move |_| {
+    let composition = Memo::new(move |_| {
         version.track();
-        notice.with_untracked(compose::blocks)
-    });
-    let sources = Memo::new(move |_| {
-        version.track();
-        notice.with_untracked(source::sources)
+        notice.with_untracked(compose::compose)
     });
     let cache = StoredValue::new(pages::Cache::default());
     let pages = Memo::new(move |_| {
         if version.get() == 0 {
             return Vec::new();
         }
-        blocks.with(|b| {
-            sources.with(|s| {
-                cache
-                    .try_update_value(|cache| pages::pages_with(b, s, cache))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(Arc::new)
-                    .collect::<Vec<_>>()
-            })
+        composition.with(|c| {
+            cache
+                .try_update_value(|cache| pages::pages_with(c, cache))
+                .unwrap_or_default()
+                .into_iter()
+                .map(Arc::new)
+                .collect::<Vec<_>>()
         })
     });
     let count = Memo::new(move |_| pages.with(Vec::len));
 
-    // The field being edited, and the group of fields it belongs to.
-    let focused = RwSignal::new(None::<String>);
-    let focus_listener = window_event_listener(leptos::ev::focusin, move |ev| {
-        let field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|e| e.closest(".editor").ok().flatten().is_some())
-            .map(|e| e.id())
-            .filter(|id| source::step_of(id).is_some());
-        focused.set(field);
-    });
-    let active = Memo::new(move |_| focused.with(|f| f.as_deref().map(source::group)));
+    // The group of fields the field being edited belongs to.
+    let editing = editing();
+    let active = Memo::new(move |_| editing.get().map(Field::group));
 
     // Zoom: fit the pane's width, or 100% (true size on a 96 dpi screen).
     let fit = setting(ZOOM_KEY, true);
@@ -385,10 +368,7 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
         }
     });
     let resize_listener = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || {
-        focus_listener.remove();
-        resize_listener.remove();
-    });
+    on_cleanup(move || resize_listener.remove());
     let zoom = move || {
         let page = spec::PAGE_WIDTH as f64 / TWIPS_PER_PX;
         let width = pane_width.get();
@@ -411,17 +391,6 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
         false,
     );
 
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-field]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-field"));
-        if let Some(field) = field {
-            focus_field(step, field);
-        }
-    };
-
     view! {
         <aside class="preview-pane" id="preview" aria-label="版式预览">
             <div class="preview-toolbar">
@@ -441,9 +410,9 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
                 "预览按 GB/T 9704 的版式排出，与 Word 中的效果接近，但不完全相同：Word 会自行排版，各台电脑上的字体也不尽相同。以导出的 Word 文档为准。点击预览中的段落可跳到对应的输入框。"
             </p>
             <div class="preview-scroll" node_ref=scroll>
-                <div class="preview-pages" style:zoom=move || format!("{:.4}", zoom()) on:click=on_click>
+                <div class="preview-pages" style:zoom=move || format!("{:.4}", zoom())>
                     <For each=move || pages.get() key=|page| page.key let:page>
-                        {page_view(page, active)}
+                        {page_view(page, active, step)}
                     </For>
                 </div>
             </div>

@@ -139,9 +139,10 @@ fn hostile_notice() -> Notice {
         ..Notice::default()
     };
     notice.header.organs = vec![markup.to_owned()];
-    notice
-        .sections
-        .push(notice_core::edit::new_section(&notice, "tasks"));
+    notice.sections.push(notice_core::edit::new_section(
+        &notice,
+        notice_core::SectionKind::Tasks,
+    ));
     notice.tasks.rows = (0..1_000)
         .map(|i| TaskRow {
             name: format!("第{i}项 {markup} 😀\u{7}"),

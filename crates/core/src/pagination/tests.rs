@@ -17,6 +17,7 @@ fn paragraph(text: &str) -> Block {
     Block::Paragraph {
         spans: vec![Span::new(text, Face::Body)],
         indent: Indent::None,
+        heading: None,
     }
 }
 
@@ -253,6 +254,7 @@ fn headings_kept_with_each_other_move_to_the_next_page_together() {
     let heading = |text: &str, face| Block::Paragraph {
         spans: vec![Span::new(text, face)],
         indent: Indent::FirstLine,
+        heading: Some(if face == Face::Hei { 1 } else { 2 }),
     };
     // 一、 on line 21 and （一） on line 22 would leave （一） without its
     // text: both go to page 2, as the chain of keep-with-next moves them.
@@ -665,7 +667,7 @@ fn every_block_of_the_samples_has_as_many_line_pieces_as_lines() {
                 .iter()
                 .filter(|p| p.block == i && matches!(p.kind, PieceKind::Line(_)))
                 .count();
-            if let Block::Paragraph { spans, indent } = block {
+            if let Block::Paragraph { spans, indent, .. } = block {
                 assert_eq!(lines as u32, paragraph_lines(spans, *indent), "{name} {i}");
             }
             if matches!(block, Block::Imprint { .. }) {

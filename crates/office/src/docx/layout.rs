@@ -186,37 +186,11 @@ fn blank_line() -> Paragraph {
     grid_paragraph()
 }
 
-/// The 正文 heading style of a body paragraph, from its faces and number
-/// (compose gives no level): 黑体 is 一、, 楷体 （一）, and a body-face
-/// paragraph numbered 1. or （1） the third and fourth levels.
-fn paragraph_style(spans: &[Span]) -> &'static str {
-    let Some(first) = spans.first() else {
-        return styles::BODY;
-    };
-    match first.face {
-        Face::Hei => styles::HEADINGS[0],
-        Face::Kai => styles::HEADINGS[1],
-        _ => {
-            let text = first.text.trim_start();
-            let digits = text.chars().take_while(char::is_ascii_digit).count();
-            let rest = &text[digits..];
-            if digits > 0 && rest.starts_with(['.', '．']) {
-                styles::HEADINGS[2]
-            } else if let Some(inner) = rest
-                .strip_prefix('（')
-                .or_else(|| rest.strip_prefix('('))
-                .filter(|_| digits == 0)
-            {
-                let n = inner.chars().take_while(char::is_ascii_digit).count();
-                if n > 0 && inner[n..].starts_with(['）', ')']) {
-                    styles::HEADINGS[3]
-                } else {
-                    styles::BODY
-                }
-            } else {
-                styles::BODY
-            }
-        }
+/// The 正文 style of a paragraph: its heading level's, or body text's.
+fn paragraph_style(heading: Option<u8>) -> &'static str {
+    match heading {
+        Some(level @ 1..=4) => styles::HEADINGS[level as usize - 1],
+        _ => styles::BODY,
     }
 }
 
@@ -287,9 +261,13 @@ impl Writer {
                     .add_run(self.run(text, Face::Body, spec::SIZE_BODY));
                 self.push(paragraph);
             }
-            Block::Paragraph { spans, indent: how } => {
+            Block::Paragraph {
+                spans,
+                indent: how,
+                heading,
+            } => {
                 let mut paragraph = grid_paragraph()
-                    .style(paragraph_style(spans))
+                    .style(paragraph_style(*heading))
                     .keep_next(pagination::keeps_with_next(block))
                     .align(AlignmentType::Both);
                 paragraph = match how {

@@ -1,13 +1,15 @@
 //! Step 3, 正文: the ordered sections, each added, renamed, moved, removed
 //! and edited by kind.
 
-use crate::fields::{lens, split_lines, AreaField, DateField, ItemTools, TextField};
+use crate::fields::{
+    editing, lens, split_lines, AreaField, DateField, FieldId, ItemTools, TextField,
+};
 use leptos::prelude::*;
-use notice_core::edit::{cited_numbers, move_item, new_section, SECTION_KINDS};
+use notice_core::edit::{cited_numbers, move_item, new_section};
 use notice_core::model::{DepartmentActivities, Level, TextBlock};
 use notice_core::themes::national_theme;
 use notice_core::validate::Step;
-use notice_core::{Notice, Section, SectionContent};
+use notice_core::{Field, Notice, Section, SectionContent, SectionField, SectionKind};
 
 /// Reads a section by id.
 fn read<T: Default>(notice: &Notice, id: u32, f: impl FnOnce(&Section) -> T) -> T {
@@ -50,10 +52,10 @@ fn content_lens(
 pub fn BodyStep(notice: RwSignal<Notice>) -> impl IntoView {
     let ids =
         Memo::new(move |_| notice.with(|n| n.sections.iter().map(|s| s.id).collect::<Vec<_>>()));
-    let kind = RwSignal::new("text".to_owned());
+    let kind = RwSignal::new(SectionKind::Text);
     let add = move |_| {
         notice.update(|n| {
-            let section = new_section(n, &kind.get_untracked());
+            let section = new_section(n, kind.get_untracked());
             n.sections.push(section);
         })
     };
@@ -73,12 +75,16 @@ pub fn BodyStep(notice: RwSignal<Notice>) -> impl IntoView {
         </ol>
         <div class="add-row">
             <label for="section-kind">"添加部分："</label>
-            <select id="section-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                {SECTION_KINDS.iter().map(|(value, label)| view! {
-                    <option value=*value selected=*value == "text">{*label}</option>
+            <select id="section-kind" on:change=move |ev| {
+                if let Some(k) = SectionKind::from_tag(&event_target_value(&ev)) {
+                    kind.set(k)
+                }
+            }>
+                {SectionKind::ALL.map(|k| view! {
+                    <option value=k.tag() selected=k == SectionKind::Text>{k.choice()}</option>
                 }).collect_view()}
             </select>
-            <button type="button" id="add-section" on:click=add>"添加"</button>
+            <button type="button" id=Field::AddSection.dom_id() on:click=add>"添加"</button>
         </div>
     }
 }
@@ -111,7 +117,7 @@ fn SectionCard(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
         })
     };
     let remove = move |_| notice.update(|n| n.sections.retain(|s| s.id != id));
-    let editor = notice.with_untracked(|n| read(n, id, |s| kind_key(&s.content)));
+    let editor = notice.with_untracked(|n| read(n, id, |s| Some(s.content.kind())));
     view! {
         <li class="section-card">
             <div class="section-head">
@@ -122,39 +128,26 @@ fn SectionCard(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                     on_remove=Callback::new(remove) />
             </div>
             {(!is_preamble).then(|| view! {
-                <TextField id=format!("section-{id}-heading") label="标题（不含序号）"
+                <TextField field=Field::Section(id, SectionField::Heading) label="标题（不含序号）"
                     value=heading on_input=set_heading />
             })}
             {match editor {
-                "preamble" => view! { <PreambleEditor notice id /> }.into_any(),
-                "theme" => view! { <ThemeEditor notice id /> }.into_any(),
-                "time" => {
+                Some(SectionKind::Preamble) => view! { <PreambleEditor notice id /> }.into_any(),
+                Some(SectionKind::Theme) => view! { <ThemeEditor notice id /> }.into_any(),
+                Some(SectionKind::Time) => {
                     let (value, set) = content_lens(notice, id,
                         |c| if let SectionContent::Time { text } = c { text.clone() } else { String::new() },
                         |c, v| if let SectionContent::Time { text } = c { *text = v });
-                    view! { <TextField id=format!("section-{id}-time") label="活动时间" placeholder="2021年9月"
+                    view! { <TextField field=Field::Section(id, SectionField::Time) label="活动时间" placeholder="2021年9月"
                         value on_input=set /> }.into_any()
                 }
-                "tasks" => view! { <TasksNote notice id /> }.into_any(),
-                "by_department" => view! { <DepartmentsEditor notice id /> }.into_any(),
-                "requirements" => view! { <GoTo step=Step::Requirements text="活动要求的各项内容在“活动要求”步骤填写。" /> }.into_any(),
-                "summary" => view! { <SummaryEditor notice id /> }.into_any(),
-                _ => view! { <TextBlocksEditor notice id /> }.into_any(),
+                Some(SectionKind::Tasks) => view! { <TasksNote notice id /> }.into_any(),
+                Some(SectionKind::ByDepartment) => view! { <DepartmentsEditor notice id /> }.into_any(),
+                Some(SectionKind::Requirements) => view! { <GoTo step=Step::Requirements text="活动要求的各项内容在“活动要求”步骤填写。" /> }.into_any(),
+                Some(SectionKind::Summary) => view! { <SummaryEditor notice id /> }.into_any(),
+                Some(SectionKind::Text) | None => view! { <TextBlocksEditor notice id /> }.into_any(),
             }}
         </li>
-    }
-}
-
-fn kind_key(content: &SectionContent) -> &'static str {
-    match content {
-        SectionContent::Preamble { .. } => "preamble",
-        SectionContent::Text { .. } => "text",
-        SectionContent::Theme { .. } => "theme",
-        SectionContent::Time { .. } => "time",
-        SectionContent::Tasks { .. } => "tasks",
-        SectionContent::ByDepartment { .. } => "by_department",
-        SectionContent::Requirements { .. } => "requirements",
-        SectionContent::Summary(_) => "summary",
     }
 }
 
@@ -191,7 +184,7 @@ fn PreambleEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
     );
     let cited = Signal::derive(move || cited_numbers(&value.get()));
     view! {
-        <AreaField id=format!("section-{id}-text") label="开头段落（每行一段）" rows=4
+        <AreaField field=Field::Section(id, SectionField::Text) label="开头段落（每行一段）" rows=4
             placeholder="为……，按照《……》（国市监质〔2021〕51号）部署，特制定本方案。"
             value on_input=set />
         <Show when=move || !cited.with(Vec::is_empty)>
@@ -204,6 +197,7 @@ fn PreambleEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
 
 #[component]
 fn ThemeEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
+    let editing = editing();
     let (value, set) = content_lens(
         notice,
         id,
@@ -222,11 +216,13 @@ fn ThemeEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
     );
     let preset = Signal::derive(move || notice.with(|n| n.year()).and_then(national_theme));
     view! {
-        <TextField id=format!("section-{id}-theme") label="活动主题" value on_input=set />
+        <TextField field=Field::Section(id, SectionField::Theme) label="活动主题" value on_input=set />
         {move || preset.get().map(|theme| view! {
             <p class="hint">
                 {format!("{}年全国“质量月”主题：{}", theme.year, theme.theme)}
-                <button type="button" class="link" id=format!("section-{id}-theme-preset")
+                <button type="button" class="link" id=Field::Section(id, SectionField::ThemePreset).dom_id()
+                    on:focus=move |_| editing.set(Some(Field::Section(id, SectionField::ThemePreset)))
+                    on:blur=move |_| editing.set(None)
                     on:click=move |_| set.run(theme.theme.to_owned())>"使用此主题"</button>
                 <br /><span class="source">{format!("来源：{}", theme.source)}</span>
             </p>
@@ -256,7 +252,7 @@ fn TasksNote(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
         notice.with(|n| n.tasks.rows.iter().filter(|t| !t.is_blank()).count())
     });
     view! {
-        <AreaField id=format!("section-{id}-intro") label="引言（可不填）" rows=2 value on_input=set />
+        <AreaField field=Field::Section(id, SectionField::Intro) label="引言（可不填）" rows=2 value on_input=set />
         <p class="hint">{move || format!("本部分列出活动安排，共{}项。", count.get())}</p>
         <GoTo step=Step::Tasks text="活动在“活动安排”步骤逐项填写。" />
     }
@@ -264,6 +260,7 @@ fn TasksNote(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
 
 #[component]
 fn TextBlocksEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
+    let editing = editing();
     let count = Memo::new(move |_| {
         notice.with(|n| {
             read(n, id, |s| match &s.content {
@@ -293,7 +290,10 @@ fn TextBlocksEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                     let set_block = move |f: &dyn Fn(&mut TextBlock)| blocks_mut(&|b| { if let Some(block) = b.get_mut(i) { f(block) } });
                     view! {
                         <li class="block">
-                            <select id=format!("section-{id}-block-{i}-level") aria-label=format!("第{}段的级别", i + 1)
+                            <select id=Field::Section(id, SectionField::BlockLevel(i)).dom_id()
+                                on:focus=move |_| editing.set(Some(Field::Section(id, SectionField::BlockLevel(i))))
+                                on:blur=move |_| editing.set(None)
+                                aria-label=format!("第{}段的级别", i + 1)
                                 prop:value=move || level_key(level.get())
                                 on:change=move |ev| { let l = level_from(&event_target_value(&ev)); set_block(&|b| b.level = l) }>
                                 <option value="body">"正文段落"</option>
@@ -301,7 +301,9 @@ fn TextBlocksEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                                 <option value="third">"三级标题 1."</option>
                                 <option value="fourth">"四级标题（1）"</option>
                             </select>
-                            <textarea id=format!("section-{id}-block-{i}") rows="3" aria-label=format!("第{}段", i + 1)
+                            <textarea id=Field::Section(id, SectionField::Block(i)).dom_id() rows="3"
+                                on:focus=move |_| editing.set(Some(Field::Section(id, SectionField::Block(i))))
+                                on:blur=move |_| editing.set(None) aria-label=format!("第{}段", i + 1)
                                 prop:value=move || text.get()
                                 on:input=move |ev| { let v = event_target_value(&ev); set_block(&|b| b.text = v.clone()) }></textarea>
                             <ItemTools name=Signal::derive(move || format!("第{}段", i + 1))
@@ -376,8 +378,8 @@ fn DepartmentsEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
                         });
                     view! {
                         <li class="block">
-                            <TextField id=format!("section-{id}-dept-{i}") label="部门" value=dept on_input=set_dept list="departments" />
-                            <AreaField id=format!("section-{id}-dept-{i}-activities") label="活动（每行一项）" rows=3 value=acts on_input=set_acts />
+                            <TextField field=Field::Section(id, SectionField::Department(i)) label="部门" value=dept on_input=set_dept list="departments" />
+                            <AreaField field=Field::Section(id, SectionField::Activities(i)) label="活动（每行一项）" rows=3 value=acts on_input=set_acts />
                             <ItemTools name=Signal::derive(move || format!("第{}个部门", i + 1))
                                 on_up=Callback::new(move |_| groups_mut(&|g| { move_item(g, i, -1); }))
                                 on_down=Callback::new(move |_| groups_mut(&|g| { move_item(g, i, 1); }))
@@ -416,13 +418,13 @@ fn SummaryEditor(notice: RwSignal<Notice>, id: u32) -> impl IntoView {
         notice.with(|n| notice_core::compose::summary_sentence(&summary(n)))
     });
     view! {
-        <DateField id=format!("section-{id}-deadline") label="报送截止日期" value=deadline
+        <DateField field=Field::Section(id, SectionField::Deadline) label="报送截止日期" value=deadline
             on_input=Callback::new(move |d| edit(&|s| s.deadline = d)) />
-        <TextField id=format!("section-{id}-what") label="报送什么" placeholder="“质量月”活动总结（电子档并附2张以上图片）"
+        <TextField field=Field::Section(id, SectionField::What) label="报送什么" placeholder="“质量月”活动总结（电子档并附2张以上图片）"
             value=what on_input=Callback::new(move |v: String| edit(&|s| s.what = v.clone())) />
-        <TextField id=format!("section-{id}-to") label="报送给谁" placeholder="质量股（邮箱：……）"
+        <TextField field=Field::Section(id, SectionField::To) label="报送给谁" placeholder="质量股（邮箱：……）"
             value=to on_input=Callback::new(move |v: String| edit(&|s| s.to = v.clone())) />
-        <AreaField id=format!("section-{id}-extra") label="补充说明" rows=2
+        <AreaField field=Field::Section(id, SectionField::Extra) label="补充说明" rows=2
             value=extra on_input=Callback::new(move |v: String| edit(&|s| s.extra = v.clone())) />
         <p class="hint">"导出为：" {move || sentence.get()}</p>
     }

@@ -1,16 +1,17 @@
 //! Step 8, 检查与导出: every problem with a link to its field, and the export.
 
+use crate::fields::FieldId;
 use crate::{browser, worker};
 use leptos::prelude::*;
 use notice_core::validate::{problems, Step};
-use notice_core::Notice;
+use notice_core::{Field, Notice};
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/// Opens a step and puts the cursor in one of its fields.
-pub fn go_to_field(step: RwSignal<Step>, target: Step, field: String) {
-    step.set(target);
-    crate::browser::focus_when_shown(field);
+/// Opens a field's step and puts the cursor in it.
+pub fn go_to_field(step: RwSignal<Step>, field: Field) {
+    step.set(field.step());
+    crate::browser::focus_when_shown(field.dom_id());
 }
 
 #[component]
@@ -44,12 +45,11 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
             <p>{move || format!("发现{}处需要注意（不影响保存和导出）：", found.with(Vec::len))}</p>
             <ul class="problems" id="problems">
                 {move || found.get().into_iter().map(|p| {
-                    let field = p.field.clone();
-                    let target = p.step;
+                    let field = p.field;
                     view! {
                         <li>
-                            <button type="button" class="link" on:click=move |_| go_to_field(step, target, field.clone())>
-                                {format!("【{}】", target.label())}
+                            <button type="button" class="link" on:click=move |_| go_to_field(step, field)>
+                                {format!("【{}】", p.step.label())}
                             </button>
                             {p.message}
                         </li>

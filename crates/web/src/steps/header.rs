@@ -1,12 +1,13 @@
 //! Step 1, 版头: organ(s), 份号, 密级, 紧急程度, 发文字号, 签发人, and the campaign.
 
-use crate::fields::{lens, lines_lens, AreaField, CheckField, TextField};
+use crate::fields::{editing, lens, lines_lens, AreaField, CheckField, FieldId, TextField};
 use leptos::prelude::*;
 use notice_core::validate::parse_doc_number;
-use notice_core::Notice;
+use notice_core::{Field, Notice};
 
 #[component]
 pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
+    let editing = editing();
     let (organs, set_organs) = lines_lens(notice, |n| &n.header.organs, |n| &mut n.header.organs);
     let (copy, set_copy) = lens(
         notice,
@@ -50,11 +51,11 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
     view! {
         <h2>"版头"</h2>
         <p class="intro">"发文机关标志以红色小标宋居中排在首页上方；联合行文时每行填写一个机关，主办机关在前。"</p>
-        <AreaField id="organ-0" label="发文机关（每行一个）" rows=2
+        <AreaField field=Field::Organs label="发文机关（每行一个）" rows=2
             placeholder="砀山县市场监督管理局" value=organs on_input=set_organs />
-        <CheckField id="with-wenjian" label="标志后加“文件”二字（如“XX市场监督管理局文件”）"
+        <CheckField field=Field::WithWenjian label="标志后加“文件”二字（如“XX市场监督管理局文件”）"
             value=wenjian on_input=set_wenjian />
-        <TextField id="doc-number" label="发文字号" placeholder="砀市监发〔2021〕12号"
+        <TextField field=Field::DocNumber label="发文字号" placeholder="砀市监发〔2021〕12号"
             hint="可直接输入 [2021]、(2021)、【2021】，离开输入框时自动规范为〔2021〕，序号不加“第”、不编虚位。"
             value=number_text.into()
             on_input=Callback::new(move |v| { number_text.set(v); number_message.set(None); })
@@ -66,29 +67,33 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
         </Show>
         <details class="more">
             <summary>"份号、密级、紧急程度、签发人"</summary>
-            <TextField id="copy-number" label="份号" placeholder="000001" hint="涉密公文需要，6位数字。"
+            <TextField field=Field::CopyNumber label="份号" placeholder="000001" hint="涉密公文需要，6位数字。"
                 value=copy on_input=set_copy />
-            <TextField id="secrecy" label="密级和保密期限" placeholder="秘密★1年" value=secrecy on_input=set_secrecy />
+            <TextField field=Field::Secrecy label="密级和保密期限" placeholder="秘密★1年" value=secrecy on_input=set_secrecy />
             <div class="field narrow">
-                <label for="urgency">"紧急程度"</label>
-                <select id="urgency" prop:value=move || urgency.get()
+                <label for=Field::Urgency.dom_id()>"紧急程度"</label>
+                <select id=Field::Urgency.dom_id() prop:value=move || urgency.get()
+                    on:focus=move |_| editing.set(Some(Field::Urgency))
+                    on:blur=move |_| editing.set(None)
                     on:change=move |ev| { let v = event_target_value(&ev); notice.update(|n| n.header.urgency = v) }>
                     <option value="">"（无）"</option>
                     <option value="加急">"加急"</option>
                     <option value="特急">"特急"</option>
                 </select>
             </div>
-            <AreaField id="signers" label="签发人（上行文用，每行一人）" rows=2 value=signers on_input=set_signers />
+            <AreaField field=Field::Signers label="签发人（上行文用，每行一人）" rows=2 value=signers on_input=set_signers />
         </details>
         <fieldset class="group">
             <legend>"活动"</legend>
-            <TextField id="campaign-name" label="活动名称" placeholder="质量月" value=campaign on_input=set_campaign />
+            <TextField field=Field::CampaignName label="活动名称" placeholder="质量月" value=campaign on_input=set_campaign />
             <div class="field narrow">
-                <label for="campaign-year">"年度"</label>
+                <label for=Field::CampaignYear.dom_id()>"年度"</label>
                 // While a year is being typed ("2", "20"…) the model keeps
                 // its last valid year, so the field is never reset under
                 // the user's fingers.
-                <input id="campaign-year" type="text" inputmode="numeric" maxlength="4"
+                <input id=Field::CampaignYear.dom_id() type="text" inputmode="numeric" maxlength="4"
+                    on:focus=move |_| editing.set(Some(Field::CampaignYear))
+                    on:blur=move |_| editing.set(None)
                     aria-describedby="campaign-year-message"
                     prop:value=move || year_text.get()
                     on:input=move |ev| {

@@ -3,7 +3,7 @@
 use crate::fields::{lens, AreaField, ItemTools, TextField};
 use leptos::prelude::*;
 use notice_core::edit::{move_item, new_section};
-use notice_core::{Notice, Requirement, SectionContent};
+use notice_core::{Field, Notice, Requirement, RequirementField, SectionContent, SectionKind};
 
 fn items(notice: &Notice) -> Option<&Vec<Requirement>> {
     notice.sections.iter().find_map(|s| match &s.content {
@@ -28,7 +28,7 @@ pub fn RequirementsStep(notice: RwSignal<Notice>) -> impl IntoView {
     let count = Memo::new(move |_| notice.with(|n| items(n).map_or(0, Vec::len)));
     let create = move |_| {
         notice.update(|n| {
-            let section = new_section(n, "requirements");
+            let section = new_section(n, SectionKind::Requirements);
             n.sections.push(section);
         })
     };
@@ -57,9 +57,9 @@ pub fn RequirementsStep(notice: RwSignal<Notice>) -> impl IntoView {
                             move |n, v| if let Some(r) = items_mut(n).and_then(|v| v.get_mut(i)) { r.text = v });
                         view! {
                             <li class="block">
-                                <TextField id=format!("requirement-{i}-lead") label="要点" placeholder="加强组织领导"
+                                <TextField field=Field::Requirement(i, RequirementField::Lead) label="要点" placeholder="加强组织领导"
                                     value=lead on_input=set_lead />
-                                <AreaField id=format!("requirement-{i}-text") label="说明" rows=3
+                                <AreaField field=Field::Requirement(i, RequirementField::Text) label="说明" rows=3
                                     value=text on_input=set_text />
                                 <ItemTools name=Signal::derive(move || format!("第{}项要求", i + 1))
                                     on_up=Callback::new(move |_| edit(&|v| { move_item(v, i, -1); }))

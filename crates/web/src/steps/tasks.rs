@@ -2,24 +2,39 @@
 //! row below, Alt+↑/↓ moves a row; rows pasted from Excel or WPS (tab-
 //! separated) become rows; deleting can be undone.
 
-use crate::fields::{lens, TextField};
+use crate::fields::{editing, lens, FieldId, TextField};
 use leptos::prelude::*;
 use notice_core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
 use notice_core::model::split_names;
-use notice_core::{Notice, TaskLayout, TaskRow};
+use notice_core::{Field, Notice, TaskField, TaskLayout, TaskRow};
 
 type Getter = fn(&TaskRow) -> String;
 type Setter = fn(&mut TaskRow, String);
 
-/// The fields after 活动内容: id suffix, label, getter, setter.
-const COLUMNS: [(&str, &str, Getter, Setter); 4] = [
-    ("time", "活动时间", |t| t.time.clone(), |t, v| t.time = v),
-    ("place", "活动地点", |t| t.place.clone(), |t, v| t.place = v),
-    ("lead", "牵头部门", |t| t.lead.clone(), |t, v| t.lead = v),
+/// The fields after 活动内容: field, label, getter, setter.
+const COLUMNS: [(TaskField, &str, Getter, Setter); 4] = [
+    (
+        TaskField::Time,
+        "活动时间",
+        |t| t.time.clone(),
+        |t, v| t.time = v,
+    ),
+    (
+        TaskField::Place,
+        "活动地点",
+        |t| t.place.clone(),
+        |t, v| t.place = v,
+    ),
+    (
+        TaskField::Lead,
+        "牵头部门",
+        |t| t.lead.clone(),
+        |t, v| t.lead = v,
+    ),
     // Split on 、 only while typing (keeps what is typed); commas are
     // normalised when the field is left.
     (
-        "support",
+        TaskField::Support,
         "配合部门",
         |t| t.support.join("、"),
         |t, v| t.support = v.split('、').map(str::to_owned).collect(),
@@ -71,8 +86,8 @@ pub fn TasksStep(notice: RwSignal<Notice>) -> impl IntoView {
                 })
                 .collect_view()}
             <div class="inline">
-                <TextField id="lead-label" label="牵头部门的称谓" placeholder="牵头部门" value=lead_label on_input=set_lead_label />
-                <TextField id="support-label" label="配合部门的称谓" placeholder="配合部门" value=support_label on_input=set_support_label />
+                <TextField field=Field::LeadLabel label="牵头部门的称谓" placeholder="牵头部门" value=lead_label on_input=set_lead_label />
+                <TextField field=Field::SupportLabel label="配合部门的称谓" placeholder="配合部门" value=support_label on_input=set_support_label />
             </div>
         </fieldset>
         <datalist id="departments">
@@ -98,8 +113,8 @@ pub fn TasksStep(notice: RwSignal<Notice>) -> impl IntoView {
     }
 }
 
-fn focus(id: &str) {
-    crate::browser::focus_when_shown(id.to_owned());
+fn focus(field: Field) {
+    crate::browser::focus_when_shown(field.dom_id());
 }
 
 #[component]
@@ -108,6 +123,7 @@ fn TaskRowEditor(
     row: usize,
     deleted: RwSignal<Option<(usize, TaskRow)>>,
 ) -> impl IntoView {
+    let editing = editing();
     // The row as a memo: a keystroke in one row re-renders that row only.
     let task =
         Memo::new(move |_| notice.with(|n| n.tasks.rows.get(row).cloned().unwrap_or_default()));
@@ -124,12 +140,12 @@ fn TaskRowEditor(
             let at = (row + 1).min(n.tasks.rows.len());
             n.tasks.rows.insert(at, TaskRow::default());
         });
-        focus(&format!("task-{}-name", row + 1));
+        focus(Field::Task(row + 1, TaskField::Name));
     };
     let shift = move |delta: isize| {
         let mut to = row;
         notice.update(|n| to = move_item(&mut n.tasks.rows, row, delta));
-        focus(&format!("task-{to}-name"));
+        focus(Field::Task(to, TaskField::Name));
     };
     let remove = move || {
         let mut removed = None;
@@ -200,7 +216,7 @@ fn TaskRowEditor(
         <li class="task" on:keydown=on_key>
             <div class="task-head">
                 <span class="serial" aria-hidden="true">{number}</span>
-                <label class="task-label" for=format!("task-{row}-name")>"活动内容"</label>
+                <label class="task-label" for=Field::Task(row, TaskField::Name).dom_id()>"活动内容"</label>
                 <span class="ops" role="group" aria-label=format!("第{number}行的操作")>
                     <button type="button" class="icon" title="在下方插入一行" aria-label=format!("在第{number}行下方插入一行")
                         on:click=move |_| insert_below()>"＋"</button>
@@ -214,26 +230,33 @@ fn TaskRowEditor(
                         on:click=move |_| remove()>"✕"</button>
                 </span>
             </div>
-            <textarea class="grow" id=format!("task-{row}-name") rows="1" aria-label=format!("第{number}行活动名称")
+            <textarea class="grow" id=Field::Task(row, TaskField::Name).dom_id() rows="1"
+                on:focus=move |_| editing.set(Some(Field::Task(row, TaskField::Name)))
+                on:blur=move |_| editing.set(None) aria-label=format!("第{number}行活动名称")
                 placeholder="活动名称"
                 prop:value=move || name.get()
                 on:keydown=no_newline
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.name = v.clone()) }
                 on:paste=on_paste></textarea>
-            <textarea class="grow" id=format!("task-{row}-description") rows="1" aria-label=format!("第{number}行活动内容说明")
+            <textarea class="grow" id=Field::Task(row, TaskField::Description).dom_id() rows="1"
+                on:focus=move |_| editing.set(Some(Field::Task(row, TaskField::Description)))
+                on:blur=move |_| editing.set(None) aria-label=format!("第{number}行活动内容说明")
                 placeholder="具体内容（可不填）"
                 prop:value=move || description.get()
                 on:input=move |ev| { let v = event_target_value(&ev); write(&|t| t.description = v.clone()) }></textarea>
             <div class="task-fields">
                 {COLUMNS.iter().map(|&(key, label, get, set)| {
                     let value = read(get);
-                    let id = format!("task-{row}-{key}");
+                    let field = Field::Task(row, key);
+                    let id = field.dom_id();
                     let aria = format!("第{number}行{label}");
                     let on_input = move |ev: leptos::ev::Event| { let v = event_target_value(&ev); write(&|t| set(t, v.clone())) };
-                    let field = if key == "lead" || key == "support" {
-                        let normalise = key == "support";
+                    let input = if key == TaskField::Lead || key == TaskField::Support {
+                        let normalise = key == TaskField::Support;
                         view! {
                             <input type="text" id=id.clone() aria-label=aria list="departments"
+                                on:focus=move |_| editing.set(Some(field))
+                                on:blur=move |_| editing.set(None)
                                 prop:value=move || value.get()
                                 on:input=on_input
                                 on:change=move |ev| if normalise {
@@ -244,6 +267,8 @@ fn TaskRowEditor(
                     } else {
                         view! {
                             <textarea class="grow" id=id.clone() rows="1" aria-label=aria
+                                on:focus=move |_| editing.set(Some(field))
+                                on:blur=move |_| editing.set(None)
                                 on:keydown=no_newline
                                 prop:value=move || value.get()
                                 on:input=on_input></textarea>
@@ -252,7 +277,7 @@ fn TaskRowEditor(
                     view! {
                         <div class="task-field">
                             <label for=id>{label}</label>
-                            {field}
+                            {input}
                         </div>
                     }
                 }).collect_view()}

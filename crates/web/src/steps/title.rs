@@ -1,10 +1,10 @@
 //! Step 2, 标题与主送: shape, title (composed or own), recipients, and for a
 //! cover notice its text and the plan's title.
 
-use crate::fields::{lens, lines_lens, AreaField};
+use crate::fields::{editing, lens, lines_lens, AreaField, FieldId};
 use leptos::prelude::*;
 use notice_core::compose;
-use notice_core::{Notice, NoticeShape};
+use notice_core::{Field, Notice, NoticeShape};
 
 #[component]
 pub fn TitleStep(notice: RwSignal<Notice>) -> impl IntoView {
@@ -29,15 +29,15 @@ pub fn TitleStep(notice: RwSignal<Notice>) -> impl IntoView {
                 "印发方案（关于印发《……方案》的通知，后附方案）"
             </label>
         </fieldset>
-        <ComposedField notice id="title" label="标题"
+        <ComposedField notice field=Field::Title label="标题"
             get=|n| n.title.clone() set=|n, v| n.title = v composed=compose::composed_title />
-        <AreaField id="recipients" label="主送机关（每行一个）" rows=2
+        <AreaField field=Field::Recipients label="主送机关（每行一个）" rows=2
             placeholder="各股室、队、所" value=recipients on_input=set_recipients />
         <Show when=move || shape.get() == NoticeShape::IssuesPlan>
-            <AreaField id="cover-body" label="通知正文（每行一段）" rows=4
+            <AreaField field=Field::CoverBody label="通知正文（每行一段）" rows=4
                 placeholder="现将《……方案》印发给你们，请认真抓好落实。"
                 value=cover on_input=set_cover />
-            <ComposedField notice id="plan-title" label="方案标题"
+            <ComposedField notice field=Field::PlanTitle label="方案标题"
                 get=|n| n.plan_title.clone() set=|n, v| n.plan_title = v composed=compose::composed_plan_title />
         </Show>
     }
@@ -47,7 +47,7 @@ pub fn TitleStep(notice: RwSignal<Notice>) -> impl IntoView {
 #[component]
 fn ComposedField(
     notice: RwSignal<Notice>,
-    id: &'static str,
+    field: Field,
     label: &'static str,
     get: fn(&Notice) -> Option<String>,
     set: fn(&mut Notice, Option<String>),
@@ -59,10 +59,14 @@ fn ComposedField(
         move |n| get(n).unwrap_or_else(|| composed(n)),
         |_, _| {},
     );
+    let id = field.dom_id();
+    let editing = editing();
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            <input id=id type="text"
+            <label for=id.clone()>{label}</label>
+            <input id=id.clone() type="text"
+                on:focus=move |_| editing.set(Some(field))
+                on:blur=move |_| editing.set(None)
                 prop:value=move || value.get()
                 on:input=move |ev| { let v = event_target_value(&ev); notice.update(|n| set(n, Some(v))) } />
             <p class="hint">

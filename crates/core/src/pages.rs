@@ -1,44 +1,20 @@
-//! The preview's pages as plain data: every line, table row and rule of
+//! The pages as the preview draws them, as plain data: every line, table row and rule of
 //! every page, in twips, where the core's layout ([`pagination::lay_out`],
 //! the walk whose decisions the .docx writer also follows) puts it, with
 //! the line breaks of [`pagination::break_lines`]. The component only turns
 //! these into elements; nothing here is measured by the browser, so the
 //! preview breaks lines and pages where the export's estimate does.
-//!
-//! Pure Rust: no Leptos, no DOM (tests/e2e_preview.rs compiles it natively).
 
-use super::source::Source;
-use notice_core::compose::{self, Block, Face, Indent, Span};
-use notice_core::gbt9704 as spec;
-use notice_core::pagination::{self, ImprintPlacement, PieceKind, BODY_CHAR};
+use crate::compose::{self, Block, Composition, Face, Indent, Source, Span};
+use crate::gbt9704 as spec;
+use crate::pagination::{self, ImprintPlacement, PieceKind, BODY_CHAR};
+use crate::Field;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// Twips of the text block's width.
 const WIDTH: i32 = spec::TEXT_WIDTH as i32;
-
-/// The typeface a run is set in (the writer's faces).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Font {
-    Title,
-    Body,
-    Hei,
-    Kai,
-    Song,
-}
-
-impl From<Face> for Font {
-    fn from(face: Face) -> Self {
-        match face {
-            Face::Title => Font::Title,
-            Face::Body => Font::Body,
-            Face::Hei => Font::Hei,
-            Face::Kai => Font::Kai,
-            Face::Song => Font::Song,
-        }
-    }
-}
 
 /// How a line sits in its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,7 +29,7 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Run {
     pub text: String,
-    pub font: Font,
+    pub font: Face,
     /// Twips of space before the run: the automatic space between
     /// ideographs and Latin letters or digits that the layout counts
     /// ([`pagination::space_between`]).
@@ -62,7 +38,7 @@ pub struct Run {
 
 /// Runs of text in their fonts, cut where the layout puts space between
 /// two characters.
-fn runs(pieces: &[(&str, Font)], size: usize, spacing: i32) -> Vec<Run> {
+fn runs(pieces: &[(&str, Face)], size: usize, spacing: i32) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut previous: Option<char> = None;
     for &(text, font) in pieces {
@@ -123,7 +99,7 @@ pub struct Cell {
 /// One row of the 版记.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ImprintRow {
-    pub field: String,
+    pub field: Field,
     /// Twips, without the rules.
     pub height: i32,
     /// Lines with their twips below the row's top.
@@ -171,7 +147,7 @@ pub struct Item {
     /// Twips.
     pub height: i32,
     /// The editor field it comes from (to focus on a click).
-    pub field: String,
+    pub field: Field,
     pub draw: Draw,
 }
 
@@ -263,7 +239,7 @@ impl Page {
 /// others from `rest_left`, all ending `right` twips short of the block's
 /// right edge, broken where [`pagination::break_lines`] breaks them.
 fn wrap(
-    spans: &[(&str, Font)],
+    spans: &[(&str, Face)],
     first_left: i32,
     rest_left: i32,
     right: i32,
@@ -316,7 +292,7 @@ fn wrap(
         .collect()
 }
 
-fn body_wrap(spans: &[(&str, Font)], first_left: i32, rest_left: i32, right: i32) -> Vec<TextLine> {
+fn body_wrap(spans: &[(&str, Face)], first_left: i32, rest_left: i32, right: i32) -> Vec<TextLine> {
     wrap(
         spans,
         first_left,
@@ -349,7 +325,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
         lines.into_iter().map(|l| text(l, line)).collect()
     };
     match block {
-        Block::HeaderMark(span) => body(body_wrap(&[(&span.text, span.face.into())], 0, 0, 0)),
+        Block::HeaderMark(span) => body(body_wrap(&[(&span.text, span.face)], 0, 0, 0)),
         Block::OrganMark { organs, suffix } => {
             let size = pagination::organ_mark_size(organs, suffix);
             let mark_line = pagination::organ_mark_line(size);
@@ -374,7 +350,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
                 } else {
                     organ.clone()
                 };
-                for mut l in wrap(&[(&text_of, Font::Title)], 0, 0, 0, size, 0, Align::Center) {
+                for mut l in wrap(&[(&text_of, Face::Title)], 0, 0, 0, size, 0, Align::Center) {
                     l.red = true;
                     out.push(text(l, mark_line));
                 }
@@ -384,7 +360,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
         Block::DocNumber { number, signers } => {
             let mut lines = if signers.is_empty() {
                 wrap(
-                    &[(number, Font::Body)],
+                    &[(number, Face::Body)],
                     0,
                     0,
                     0,
@@ -396,9 +372,9 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
                 let signer_text = signers.join(" ");
                 let lead = format!("{number}　");
                 let spans = [
-                    (lead.as_str(), Font::Body),
-                    ("签发人：", Font::Body),
-                    (signer_text.as_str(), Font::Kai),
+                    (lead.as_str(), Face::Body),
+                    ("签发人：", Face::Body),
+                    (signer_text.as_str(), Face::Kai),
                 ];
                 let mut lines = body_wrap(&spans, 0, 0, 0);
                 if let [single] = lines.as_mut_slice() {
@@ -407,9 +383,9 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
                     single.left = BODY_CHAR;
                     single.width = WIDTH - 2 * BODY_CHAR;
                     single.align = Align::Left;
-                    let left = runs(&[(number, Font::Body)], single.size, single.spacing);
+                    let left = runs(&[(number, Face::Body)], single.size, single.spacing);
                     let right = runs(
-                        &[("签发人：", Font::Body), (&signer_text, Font::Kai)],
+                        &[("签发人：", Face::Body), (&signer_text, Face::Kai)],
                         single.size,
                         single.spacing,
                     );
@@ -440,7 +416,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             .iter()
             .flat_map(|t| {
                 wrap(
-                    &[(t, Font::Title)],
+                    &[(t, Face::Title)],
                     0,
                     0,
                     0,
@@ -451,21 +427,21 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             })
             .map(|l| text(l, line))
             .collect(),
-        Block::Recipients(t) => body(body_wrap(&[(t, Font::Body)], 0, 0, 0)),
-        Block::Paragraph { spans, indent } => {
+        Block::Recipients(t) => body(body_wrap(&[(t, Face::Body)], 0, 0, 0)),
+        Block::Paragraph { spans, indent, .. } => {
             let first = match indent {
                 Indent::FirstLine => spec::BODY_FIRST_LINE_INDENT,
                 Indent::None => 0,
             };
-            let spans: Vec<(&str, Font)> = spans
+            let spans: Vec<(&str, Face)> = spans
                 .iter()
-                .map(|Span { text, face }| (text.as_str(), (*face).into()))
+                .map(|Span { text, face }| (text.as_str(), *face))
                 .collect();
             body(body_wrap(&spans, first, 0, 0))
         }
         Block::Attachments(items) => pagination::attachment_lines(items)
             .into_iter()
-            .flat_map(|a| body_wrap(&[(&a.text, Font::Body)], a.first_start, a.left, 0))
+            .flat_map(|a| body_wrap(&[(&a.text, Face::Body)], a.first_start, a.left, 0))
             .map(|l| text(l, line))
             .collect(),
         Block::Signature {
@@ -474,17 +450,17 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             sealed,
         } => pagination::signature_lines(organs, date, *sealed)
             .into_iter()
-            .flat_map(|(t, right)| body_wrap(&[(&t, Font::Body)], 0, 0, right))
+            .flat_map(|(t, right)| body_wrap(&[(&t, Face::Body)], 0, 0, right))
             .map(|l| text(l, line))
             .collect(),
         Block::Note(t) => body(body_wrap(
-            &[(t, Font::Body)],
+            &[(t, Face::Body)],
             spec::BODY_FIRST_LINE_INDENT,
             0,
             0,
         )),
         Block::PageBreak => vec![None],
-        Block::AttachmentLabel(t) => body(body_wrap(&[(t, Font::Hei)], 0, 0, 0)),
+        Block::AttachmentLabel(t) => body(body_wrap(&[(t, Face::Hei)], 0, 0, 0)),
         Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
     }
 }
@@ -551,14 +527,14 @@ fn block_key(block: &Block) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     std::mem::discriminant(block).hash(&mut h);
     match block {
-        Block::HeaderMark(span) => (&span.text, Font::from(span.face)).hash(&mut h),
+        Block::HeaderMark(span) => (&span.text, span.face).hash(&mut h),
         Block::OrganMark { organs, suffix } => (organs, suffix).hash(&mut h),
         Block::DocNumber { number, signers } => (number, signers).hash(&mut h),
         Block::Title { lines } => lines.hash(&mut h),
         Block::Recipients(t) | Block::Note(t) => t.hash(&mut h),
-        Block::Paragraph { spans, indent } => {
+        Block::Paragraph { spans, indent, .. } => {
             for span in spans {
-                (&span.text, Font::from(span.face)).hash(&mut h);
+                (&span.text, span.face).hash(&mut h);
             }
             matches!(indent, Indent::FirstLine).hash(&mut h);
         }
@@ -588,7 +564,7 @@ fn row_lines(
     left: &[bool],
     header: bool,
 ) -> Vec<Vec<TextLine>> {
-    let font = if header { Font::Hei } else { Font::Body };
+    let font = if header { Face::Hei } else { Face::Body };
     cells
         .iter()
         .zip(widths)
@@ -683,7 +659,7 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
         spacing: 0,
         red: false,
         split: None,
-        runs: runs(&[(t, Font::Body)], size, 0),
+        runs: runs(&[(t, Face::Body)], size, 0),
     };
     let mut rows = Vec::new();
     if !cc.is_empty() {
@@ -708,7 +684,7 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
             })
             .collect();
         rows.push(ImprintRow {
-            field: source.row(rows.len()).to_owned(),
+            field: source.row(rows.len()),
             height: lines.len() as i32 * line,
             lines,
         });
@@ -728,7 +704,7 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
             }
         }
         rows.push(ImprintRow {
-            field: source.row(rows.len()).to_owned(),
+            field: source.row(rows.len()),
             height: count as i32 * line,
             lines,
         });
@@ -736,31 +712,29 @@ fn imprint(cc: &str, printer: &str, print_date: &str, source: &Source) -> Vec<Im
     rows
 }
 
-/// Every page of the notice whose blocks (`compose::blocks`) and their
-/// sources ([`super::source::sources`]) are given.
-#[cfg(test)]
-pub fn pages(blocks: &[Block], sources: &[Source]) -> Vec<Page> {
-    pages_with(blocks, sources, &mut Cache::default())
+/// Every page of the composed notice ([`compose::compose`]).
+pub fn pages(composition: &Composition) -> Vec<Page> {
+    pages_with(composition, &mut Cache::default())
 }
 
 /// [`pages`], reusing what `cache` kept of the last update.
-pub fn pages_with(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec<Page> {
-    let pages = lay_out_pages(blocks, sources, cache);
+pub fn pages_with(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
+    let pages = lay_out_pages(composition, cache);
     cache.finish();
     pages
 }
 
-fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec<Page> {
+fn lay_out_pages(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
+    let Composition { blocks, sources } = composition;
     let layout = pagination::lay_out(blocks);
     let plan = &layout.pagination;
     let total = plan.page_count() as usize;
     let mut items: Vec<Vec<Item>> = vec![Vec::new(); total];
     let mut lines: Vec<Option<Arc<Vec<Option<Draw>>>>> = vec![None; blocks.len()];
     let mut tables: Vec<Option<Table>> = (0..blocks.len()).map(|_| None).collect();
-    let no_source = Source::default();
     for (i, piece) in layout.pieces.iter().enumerate() {
         let block = &blocks[piece.block];
-        let source = sources.get(piece.block).unwrap_or(&no_source);
+        let source = &sources[piece.block];
         let page = &mut items[(piece.page as usize - 1).min(total - 1)];
         match piece.kind {
             PieceKind::Line(n) => {
@@ -769,7 +743,7 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
                     page.push(Item {
                         top: piece.y,
                         height: piece.height,
-                        field: source.field.clone(),
+                        field: source.field,
                         draw: draw.clone(),
                     });
                 }
@@ -793,12 +767,12 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
                 let (cells, field, header) = match piece.kind {
                     PieceKind::TableRow { row, from, to } => (
                         table.row(&table.rows[row], from, to, piece.height),
-                        source.row(row).to_owned(),
+                        source.row(row),
                         false,
                     ),
                     _ => (
                         table.row(&table.header, 0, u32::MAX, piece.height),
-                        source.field.clone(),
+                        source.field,
                         true,
                     ),
                 };
@@ -831,12 +805,12 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
             _ => None,
         });
         if let Some((i, cc, printer, print_date)) = found {
-            let source = sources.get(i).unwrap_or(&no_source);
+            let source = &sources[i];
             let rows = imprint(cc, printer, print_date, source);
             items[(page as usize - 1).min(total - 1)].push(Item {
                 top: spec::TEXT_HEIGHT as i32 - plan.imprint_height,
                 height: plan.imprint_height,
-                field: source.field.clone(),
+                field: source.field,
                 draw: Draw::Imprint {
                     rows,
                     thick: spec::IMPRINT_THICK_RULE,
@@ -859,23 +833,18 @@ fn lay_out_pages(blocks: &[Block], sources: &[Source], cache: &mut Cache) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notice_core::draft::DraftEnvelope;
-    use notice_core::model::*;
+    use crate::draft::DraftEnvelope;
+    use crate::model::*;
 
     fn fixture(name: &str) -> Notice {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|dir| dir.join("tests/fixtures").join(name))
-            .find(|path| path.exists())
-            .unwrap();
+        let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
         DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
             .unwrap()
             .notice
     }
 
     fn pages_of(notice: &Notice) -> Vec<Page> {
-        let blocks = compose::blocks(notice);
-        pages(&blocks, &super::super::source::sources(notice))
+        pages(&compose::compose(notice))
     }
 
     fn all_text(pages: &[Page]) -> String {
@@ -1004,12 +973,12 @@ mod tests {
                     .count();
                 assert_eq!(bottoms, 1, "page {}", page.index);
             }
-            fields.extend(rows.iter().map(|i| i.field.clone()));
+            fields.extend(rows.iter().map(|i| i.field));
         }
         assert!(tables >= 4, "{tables}");
-        let expected: Vec<String> = (0..notice.tasks.rows.len())
+        let expected: Vec<Field> = (0..notice.tasks.rows.len())
             .filter(|&i| !notice.tasks.rows[i].is_blank())
-            .map(|i| format!("task-{i}-name"))
+            .map(|i| Field::Task(i, crate::TaskField::Name))
             .collect();
         assert_eq!(fields, expected);
     }
@@ -1060,7 +1029,7 @@ mod tests {
         let mark = first
             .items
             .iter()
-            .find(|i| i.field == "organ-0")
+            .find(|i| i.field == Field::Organs)
             .expect("the organ mark");
         match &mark.draw {
             Draw::Text { line, .. } => {
@@ -1074,7 +1043,7 @@ mod tests {
             .iter()
             .find(|i| matches!(i.draw, Draw::Text { rule: true, .. }))
             .expect("the red rule");
-        assert_eq!(rule.field, "doc-number");
+        assert_eq!(rule.field, Field::DocNumber);
         assert_eq!(
             rule.height,
             spec::BODY_LINE_SPACING + pagination::RED_RULE_EXTRA
@@ -1113,7 +1082,7 @@ mod tests {
         let right: String = line.runs[at..].iter().map(|r| r.text.as_str()).collect();
         assert_eq!(left, "砀市监发〔2021〕12号");
         assert_eq!(right, "签发人：张三 李四");
-        assert_eq!(line.runs.last().unwrap().font, Font::Kai);
+        assert_eq!(line.runs.last().unwrap().font, Face::Kai);
         // One character in from each side, as the writer's indent and tab.
         assert_eq!(line.left, BODY_CHAR);
         assert_eq!(line.left + line.width, WIDTH - BODY_CHAR);
@@ -1151,7 +1120,7 @@ mod tests {
             let lines: Vec<&TextLine> = pages
                 .iter()
                 .flat_map(|p| &p.items)
-                .filter(|i| i.field == "signature-organs")
+                .filter(|i| i.field == Field::SignatureOrgans)
                 .filter_map(|i| match &i.draw {
                     Draw::Text { line, .. } => Some(line),
                     _ => None,
@@ -1169,20 +1138,89 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn attachment_pages_are_drawn_where_the_writer_puts_them() {
+        use crate::field::AttachmentField;
+        let mut notice = fixture("county-plan-sections.json");
+        notice.attachments = vec!["活动口号".into(), "信息报送表".into()];
+        notice.attachment_pages = vec![
+            AttachmentPage {
+                name: "活动口号".into(),
+                kind: AttachmentKind::List,
+                items: vec!["质量第一".into()],
+                ..AttachmentPage::default()
+            },
+            AttachmentPage {
+                name: "信息报送表".into(),
+                kind: AttachmentKind::Table,
+                columns: vec!["序号".into(), "单位".into()],
+                rows: vec![vec!["".into(), "质量股".into()]; 40],
+                ..AttachmentPage::default()
+            },
+        ];
+        let composition = compose::compose(&notice);
+        let plan = pagination::paginate(&composition.blocks);
+        let pages = pages_of(&notice);
+        assert_eq!(pages.len() as u32, plan.total_pages());
+        let label_pages: Vec<u32> = composition
+            .blocks
+            .iter()
+            .zip(&plan.starts)
+            .filter(|(b, _)| matches!(b, Block::AttachmentLabel(_)))
+            .map(|(_, at)| at.page)
+            .collect();
+        for (k, &page) in label_pages.iter().enumerate() {
+            let page = &pages[page as usize - 1];
+            let first = page.items.iter().min_by_key(|i| i.top).unwrap();
+            assert_eq!(first.top, 0);
+            assert_eq!(first.field, Field::Attachment(k, AttachmentField::Name));
+            assert_eq!(page.line_texts()[0], format!("附件{}", k + 1));
+            // Page numbers continue through the attachments.
+            assert_eq!(page.number, Some(page.index));
+        }
+        // 40 rows run over two pages, each with its header; every row
+        // leads to the table's rows.
+        let table_pages: Vec<&Page> = pages
+            .iter()
+            .filter(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i.draw, Draw::Row { header: false, .. }))
+            })
+            .filter(|p| p.index >= label_pages[1])
+            .collect();
+        assert_eq!(table_pages.len(), 2);
+        for page in table_pages {
+            let rows = page
+                .items
+                .iter()
+                .filter(|i| matches!(i.draw, Draw::Row { .. }));
+            for item in rows {
+                assert!(matches!(
+                    item.field,
+                    Field::Attachment(1, AttachmentField::Columns | AttachmentField::Rows)
+                ));
+            }
+            assert!(page
+                .items
+                .iter()
+                .any(|i| matches!(i.draw, Draw::Row { header: true, .. })));
+        }
+    }
 }
 
 #[cfg(test)]
 mod cache_tests {
     use super::*;
-    use notice_core::draft::DraftEnvelope;
+    use crate::draft::DraftEnvelope;
 
     #[test]
     fn pages_drawn_from_the_cache_are_the_pages_drawn_afresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|dir| dir.join("tests/fixtures/city-plan-table.json"))
-            .find(|path| path.exists())
-            .unwrap();
+        let path = format!(
+            "{}/../../tests/fixtures/city-plan-table.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let mut notice = DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
             .unwrap()
             .notice;
@@ -1196,10 +1234,10 @@ mod cache_tests {
                 5 => notice.header.organs.push("福鼎市教育局".into()),
                 _ => {}
             }
-            let blocks = compose::blocks(&notice);
-            let sources = super::super::source::sources(&notice);
-            let cached = pages_with(&blocks, &sources, &mut cache);
-            let fresh = pages(&blocks, &sources);
+            let composition = compose::compose(&notice);
+            let blocks = &composition.blocks;
+            let cached = pages_with(&composition, &mut cache);
+            let fresh = pages(&composition);
             assert_eq!(cached.len(), fresh.len(), "round {round}");
             for (a, b) in cached.iter().zip(&fresh) {
                 assert_eq!(a.items, b.items, "round {round}, page {}", a.index);
