@@ -874,6 +874,95 @@ fn attachments_stand_on_their_own_pages_with_label_title_and_content() {
     assert!(r.document.contains("附件2"));
 }
 
+/// Renders the notice for preprinted letterhead reserving `reserved`
+/// twips (套打).
+fn render_on_letterhead(notice: &Notice, name: &str, reserved: i32) -> Rendered {
+    let dir = support::temp_dir(&format!("render-{name}"));
+    let docx = dir.join(format!("{name}.docx"));
+    let meta = DocumentMeta {
+        letterhead: Some(reserved),
+        ..DocumentMeta::at("2021-09-06T08:00:00Z")
+    };
+    std::fs::write(&docx, export_docx(notice, &meta).unwrap()).unwrap();
+    let pdf = support::libreoffice_pdf(&docx);
+    let kept = dir.join(format!("{name}.pdf"));
+    std::fs::copy(&pdf, &kept).unwrap();
+    let blocks = compose::on_letterhead(compose::compose(notice), reserved).blocks;
+    Rendered {
+        name: name.to_owned(),
+        pages: measure(&kept),
+        pdf: kept,
+        document: support::zip_part(&docx, "word/document.xml"),
+        plan: pagination::paginate(&blocks),
+        latin: false,
+    }
+}
+
+/// 套打: on preprinted letterhead nothing red is printed, no 标志, and the
+/// 发文字号, the title and the body stand exactly where they stand under
+/// the app's own printed 版头; a taller letterhead moves them down by the
+/// difference.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn on_letterhead_the_body_starts_where_the_printed_header_ends() {
+    let mut notice = long_notice(3, 100);
+    notice.header.secrecy = "秘密★1年".into();
+    let standard = render(&notice, "letterhead-standard");
+    let own = pagination::header_height(&compose::blocks(&notice));
+    let lines_of = |r: &Rendered| {
+        let lines = r.pages[0].lines();
+        let at = |needle: &str| {
+            lines
+                .iter()
+                .find(|l| l.text().contains(needle))
+                .map(|l| l.y0)
+                .unwrap_or_else(|| panic!("{}: no {needle}\n{}", r.name, describe(r)))
+        };
+        [at("秘密"), at("砀市监发"), at("关于开展"), at("各股室")]
+    };
+    let expected = lines_of(&standard);
+    for (extra_mm, name) in [(0.0, "letterhead"), (20.0, "letterhead-taller")] {
+        let extra = (extra_mm / 25.4 * 1440.0_f64).round() as i32;
+        let r = render_on_letterhead(&notice, name, own + extra);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        let info = describe(&r);
+        assert!(
+            !r.pages[0].text().contains("砀山县市场监督管理局"),
+            "{info}"
+        );
+        assert!(
+            !r.document.contains(r#"w:color w:val="FF0000""#),
+            "red in the file"
+        );
+        let image = Image::of(&r.pdf, 1, 150);
+        let red_rows = image.rows((0.0, 210.0), (0.0, 297.0), 0.002, red);
+        assert!(
+            red_rows.is_empty(),
+            "{name}: red ink at {:?} mm",
+            red_rows.first()
+        );
+        let found = lines_of(&r);
+        println!(
+            "{name} (reserving {:.1} mm): 密级, 发文字号, title, 主送 at {:?} mm; printed 版头 {:?} mm",
+            (own + extra) as f64 / 1440.0 * 25.4,
+            found.map(|y| (y * 10.0).round() / 10.0),
+            expected.map(|y| (y * 10.0).round() / 10.0)
+        );
+        assert!(
+            (found[0] - expected[0]).abs() < 0.3,
+            "{name}: the 密级 moved"
+        );
+        for k in 1..4 {
+            let moved = found[k] - expected[k];
+            assert!(
+                (moved - extra_mm).abs() < 0.3,
+                "{name}: line {k} moved {moved:.2} mm, not {extra_mm} mm\n{info}"
+            );
+        }
+    }
+}
+
 /// A notice with arbitrary text in every text field.
 fn arbitrary_notice(seed: u64) -> Notice {
     let r = &mut Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);

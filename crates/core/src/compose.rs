@@ -59,11 +59,17 @@ pub enum Block {
     HeaderMark(Span),
     /// The red 发文机关标志: one line per organ; `suffix` is 文件 or empty.
     OrganMark { organs: Vec<String>, suffix: String },
-    /// 发文字号 (with 签发人 when there are signers) and the red rule under it.
+    /// 发文字号 (with 签发人 when there are signers) and the red rule under it
+    /// (`rule` false on preprinted letterhead, whose rule is on the paper;
+    /// the space the rule takes stays).
     DocNumber {
         number: String,
         signers: Vec<String>,
+        rule: bool,
     },
+    /// Blank space of this many twips where preprinted letterhead (套打)
+    /// has its 发文机关标志.
+    Reserved(i32),
     /// 标题 (cover or plan), already broken into lines.
     Title { lines: Vec<String> },
     /// 主送机关, ending with ：.
@@ -115,7 +121,9 @@ impl Block {
         match self {
             Block::HeaderMark(span) => span.text.clone(),
             Block::OrganMark { organs, suffix } => format!("{}{suffix}", organs.join("")),
-            Block::DocNumber { number, signers } => {
+            Block::DocNumber {
+                number, signers, ..
+            } => {
                 if signers.is_empty() {
                     number.clone()
                 } else {
@@ -138,7 +146,7 @@ impl Block {
             Block::Attachments(items) => items.join("\n"),
             Block::AttachmentLabel(label) => label.clone(),
             Block::Signature { organs, date, .. } => format!("{} {date}", organs.join(" ")),
-            Block::PageBreak => String::new(),
+            Block::PageBreak | Block::Reserved(_) => String::new(),
             Block::Imprint {
                 cc,
                 printer,
@@ -1148,8 +1156,11 @@ pub fn compose(notice: &Notice) -> Composition {
     let signers = trimmed(&header.signers);
     // The red rule belongs to the 版头 even before a number is assigned.
     if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
-        out.at(Field::DocNumber)
-            .push(Block::DocNumber { number, signers });
+        out.at(Field::DocNumber).push(Block::DocNumber {
+            number,
+            signers,
+            rule: true,
+        });
     }
     out.at(Field::Title).push(Block::Title {
         lines: title_lines(&title(notice), TITLE_LINE_CHARS),
@@ -1206,6 +1217,46 @@ pub fn compose(notice: &Notice) -> Composition {
         });
     }
     out.composition
+}
+
+/// The composition for printing on preprinted letterhead (套打): the
+/// 发文机关标志 and the red rule are on the paper, so the 标志 becomes blank
+/// space and the rule is not drawn, and the 发文字号 stands on the line
+/// above the paper's rule. `reserved` is the height, in twips from the top
+/// of the text block, down to the paper's rule: with
+/// [`pagination::header_height`] of the notice's own 版头 everything below
+/// stands exactly where it would under the printed one; a taller value
+/// moves it down by the difference. A notice without an organ is left as
+/// it is.
+pub fn on_letterhead(composition: Composition, reserved: i32) -> Composition {
+    let blocks = &composition.blocks;
+    let (Some(mark), Some(number)) = (
+        blocks
+            .iter()
+            .position(|b| matches!(b, Block::OrganMark { .. })),
+        blocks
+            .iter()
+            .position(|b| matches!(b, Block::DocNumber { .. })),
+    ) else {
+        return composition;
+    };
+    // The 版头's own height less the 标志 and the blank lines after it.
+    let own = super::pagination::header_height(blocks);
+    let layout = super::pagination::lay_out(&blocks[..=number]);
+    let number_top = layout.pagination.starts[number].y;
+    let mark_top = layout.pagination.starts[mark].y;
+    let space = (reserved - own + number_top - mark_top).max(0);
+    let Composition {
+        mut blocks,
+        mut sources,
+    } = composition;
+    if let Block::DocNumber { rule, .. } = &mut blocks[number] {
+        *rule = false;
+    }
+    blocks[mark] = Block::Reserved(space);
+    // The blank lines between the 标志 and the number are in the space.
+    sources[mark] = Source::of(Field::Organs);
+    Composition { blocks, sources }
 }
 
 fn join_cc(cc: &[String]) -> String {

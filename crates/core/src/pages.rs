@@ -357,7 +357,11 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             }
             out
         }
-        Block::DocNumber { number, signers } => {
+        Block::DocNumber {
+            number,
+            signers,
+            rule,
+        } => {
             let mut lines = if signers.is_empty() {
                 wrap(
                     &[(number, Face::Body)],
@@ -407,7 +411,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
                     Some(Draw::Text {
                         line: l,
                         line_height: line,
-                        rule: k + 1 == count,
+                        rule: *rule && k + 1 == count,
                     })
                 })
                 .collect()
@@ -459,7 +463,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             0,
             0,
         )),
-        Block::PageBreak => vec![None],
+        Block::PageBreak | Block::Reserved(_) => vec![None],
         Block::AttachmentLabel(t) => body(body_wrap(&[(t, Face::Hei)], 0, 0, 0)),
         Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
     }
@@ -529,7 +533,12 @@ fn block_key(block: &Block) -> u64 {
     match block {
         Block::HeaderMark(span) => (&span.text, span.face).hash(&mut h),
         Block::OrganMark { organs, suffix } => (organs, suffix).hash(&mut h),
-        Block::DocNumber { number, signers } => (number, signers).hash(&mut h),
+        Block::DocNumber {
+            number,
+            signers,
+            rule,
+        } => (number, signers, rule).hash(&mut h),
+        Block::Reserved(height) => height.hash(&mut h),
         Block::Title { lines } => lines.hash(&mut h),
         Block::Recipients(t) | Block::Note(t) => t.hash(&mut h),
         Block::Paragraph { spans, indent, .. } => {

@@ -296,6 +296,26 @@ pub fn blank_lines_after(block: &Block) -> u32 {
     }
 }
 
+/// The 版头's height: twips from the top of the text block to the foot of
+/// the red rule (0 without a 发文字号 line). What preprinted letterhead
+/// reserves by default (see [`super::compose::on_letterhead`]).
+pub fn header_height(blocks: &[Block]) -> i32 {
+    let Some(number) = blocks
+        .iter()
+        .position(|b| matches!(b, Block::DocNumber { .. }))
+    else {
+        return 0;
+    };
+    let layout = lay_out(&blocks[..=number]);
+    layout
+        .pieces
+        .iter()
+        .filter(|p| p.block == number)
+        .map(|p| p.y + p.height)
+        .max()
+        .unwrap_or(0)
+}
+
 /// The space before the 发文机关标志's first line: the characters' top edge
 /// 35 mm below the top of the text block (§7.2.3), less the header marks'
 /// lines above and the half of the line's leading above the characters.
@@ -752,7 +772,10 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                     }
                 }
             }
-            Block::DocNumber { number, signers } => {
+            Block::Reserved(height) => flow.line(*height),
+            Block::DocNumber {
+                number, signers, ..
+            } => {
                 let text = if signers.is_empty() {
                     number.clone()
                 } else {

@@ -19,7 +19,7 @@ fn fits(block: &Block, source: &Source) -> bool {
         Block::HeaderMark(_) => {
             [Field::CopyNumber, Field::Secrecy, Field::Urgency].contains(&field)
         }
-        Block::OrganMark { .. } => field == Field::Organs,
+        Block::OrganMark { .. } | Block::Reserved(_) => field == Field::Organs,
         Block::DocNumber { .. } => field == Field::DocNumber,
         Block::Title { .. } => matches!(
             field,

@@ -674,3 +674,38 @@ fn attachment_table_headings_never_wrap_while_there_is_room() {
     assert_eq!(widths.iter().sum::<usize>(), 8844);
     assert!(widths[0] < 1000, "{widths:?}");
 }
+
+#[test]
+fn on_letterhead_the_title_stands_where_the_printed_header_puts_it() {
+    let mut notice = sample();
+    notice.header.secrecy = "秘密★1年".into();
+    let standard = compose(&notice);
+    let title_at = |blocks: &[Block]| {
+        let i = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Title { .. }))
+            .unwrap();
+        crate::pagination::paginate(blocks).starts[i]
+    };
+    let own = crate::pagination::header_height(&standard.blocks);
+    assert!(own > 4000, "{own}");
+    let letterhead = on_letterhead(standard.clone(), own);
+    assert_eq!(letterhead.blocks.len(), standard.blocks.len());
+    assert_eq!(title_at(&letterhead.blocks), title_at(&standard.blocks));
+    assert!(!letterhead.blocks.iter().any(|b| matches!(
+        b,
+        Block::OrganMark { .. } | Block::DocNumber { rule: true, .. }
+    )));
+    // The 密级 and the 发文字号 are still printed; the number on the line
+    // above the paper's rule.
+    assert!(letterhead.blocks.iter().any(|b| b.text() == "秘密★1年"));
+    assert_eq!(crate::pagination::header_height(&letterhead.blocks), own);
+    // Taller letterhead moves everything below by the difference.
+    let taller = on_letterhead(standard.clone(), own + 1134);
+    let (a, b) = (title_at(&standard.blocks), title_at(&taller.blocks));
+    assert_eq!((b.page, b.y - a.y), (1, 1134));
+    // A notice without a 标志 is printed as it is.
+    let mut bare = notice.clone();
+    bare.header.organs.clear();
+    assert_eq!(on_letterhead(compose(&bare), own), compose(&bare));
+}

@@ -176,6 +176,7 @@ fn the_header_places_the_organ_mark_and_the_title_as_the_writer_does() {
         Block::DocNumber {
             number: "砀市监发〔2021〕12号".into(),
             signers: vec![],
+            rule: true,
         },
         Block::Title {
             lines: vec!["关于开展2021年“质量月”活动的通知".into()],

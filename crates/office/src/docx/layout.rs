@@ -104,7 +104,7 @@ fn line_grid() -> DocGrid {
         .line_pitch(spec::BODY_LINE_SPACING as usize)
 }
 
-pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
+pub(super) fn lay_out(notice: &Notice, fonts: FontSet, letterhead: Option<i32>) -> Docx {
     let docx = Docx::new()
         .page_size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT)
         .page_margin(page_margin())
@@ -113,7 +113,10 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let mut docx = docx;
     docx.document = std::mem::take(&mut docx.document).doc_grid(line_grid());
     let mut writer = Writer { docx, fonts };
-    let blocks = compose::blocks(notice);
+    let blocks = match letterhead {
+        Some(reserved) => compose::on_letterhead(compose::compose(notice), reserved).blocks,
+        None => compose::blocks(notice),
+    };
     let pages = pagination::paginate(&blocks);
     let mut marks = 0;
     let mut previous: Option<&Block> = None;
@@ -239,7 +242,20 @@ impl Writer {
                 self.push(paragraph);
             }
             Block::OrganMark { organs, suffix } => self.organ_mark(organs, suffix, marks_before),
-            Block::DocNumber { number, signers } => self.doc_number(number, signers),
+            Block::DocNumber {
+                number,
+                signers,
+                rule,
+            } => self.doc_number(number, signers, *rule),
+            // One empty line of exactly that height (space before a first
+            // paragraph is dropped at the top of a page by some readers).
+            Block::Reserved(height) => {
+                self.push(
+                    flush(Paragraph::new().style(styles::BODY))
+                        .line_spacing(exact(*height))
+                        .widow_control(false),
+                );
+            }
             Block::Title { lines } => {
                 let mut run = Run::new()
                     .fonts(font_slots(self.fonts.title))
@@ -391,7 +407,10 @@ impl Writer {
     /// 发文字号 (§7.2.4), centred; with 签发人 (§7.2.5) flush left with one
     /// character's indent and the signers at the right. The red rule is the
     /// paragraph's bottom border, 4 mm below (§7.2.6).
-    fn doc_number(&mut self, number: &str, signers: &[String]) {
+    /// 发文字号 (§7.2.4) and, unless the paper has it printed, the red rule
+    /// (§7.2.5) as its bottom border; without the rule, space after takes
+    /// the room the rule takes, so what follows stands where it would.
+    fn doc_number(&mut self, number: &str, signers: &[String], rule_drawn: bool) {
         let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
             .val(BorderType::Single)
             .size(spec::RED_RULE_SIZE)
@@ -418,10 +437,16 @@ impl Writer {
                 .add_run(self.run("签发人：", Face::Body, spec::SIZE_BODY))
                 .add_run(self.run(&signer_text, Face::Kai, spec::SIZE_BODY));
         }
-        // Only the bottom edge: `set_border` would start from a full box.
-        paragraph.property = paragraph
-            .property
-            .set_borders(ParagraphBorders::with_empty().set(rule));
+        if rule_drawn {
+            // Only the bottom edge: `set_border` would start from a full box.
+            paragraph.property = paragraph
+                .property
+                .set_borders(ParagraphBorders::with_empty().set(rule));
+        } else {
+            paragraph = paragraph.line_spacing(
+                exact(spec::BODY_LINE_SPACING).after(pagination::RED_RULE_EXTRA as u32),
+            );
+        }
         self.push(paragraph);
     }
 
