@@ -137,6 +137,9 @@ pub enum Draw {
         thick: usize,
         thin: usize,
     },
+    /// The area preprinted letterhead (套打) has its 标志 in: shown, not
+    /// printed.
+    Reserved,
 }
 
 /// Something drawn on a page.
@@ -209,6 +212,7 @@ impl Page {
                         }
                     }
                 }
+                Draw::Reserved => {}
                 Draw::Imprint { rows, .. } => {
                     let mut top = item.top;
                     for row in rows {
@@ -463,7 +467,8 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             0,
             0,
         )),
-        Block::PageBreak | Block::Reserved(_) => vec![None],
+        Block::PageBreak => vec![None],
+        Block::Reserved(_) => vec![Some(Draw::Reserved)],
         Block::AttachmentLabel(t) => body(body_wrap(&[(t, Face::Hei)], 0, 0, 0)),
         Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
     }
@@ -1216,6 +1221,43 @@ mod tests {
                 .iter()
                 .any(|i| matches!(i.draw, Draw::Row { header: true, .. })));
         }
+    }
+
+    #[test]
+    fn on_letterhead_the_reserved_area_is_shown_and_the_rule_is_not() {
+        let notice = fixture("county-plan-sections.json");
+        let composition = compose::compose(&notice);
+        let own = pagination::header_height(&composition.blocks);
+        let printed = pages(&composition);
+        let plain = pages(&compose::on_letterhead(composition, own));
+        let rules = |pages: &[Page]| {
+            pages[0]
+                .items
+                .iter()
+                .filter(|i| matches!(i.draw, Draw::Text { rule: true, .. }))
+                .count()
+        };
+        assert_eq!((rules(&printed), rules(&plain)), (1, 0));
+        let reserved: Vec<&Item> = plain[0]
+            .items
+            .iter()
+            .filter(|i| i.draw == Draw::Reserved)
+            .collect();
+        assert_eq!(reserved.len(), 1);
+        assert_eq!(reserved[0].field, Field::Organs);
+        // Below the 版头, the same lines at the same heights.
+        let below = |page: &Page| -> Vec<(i32, String)> {
+            page.items
+                .iter()
+                .filter(|i| i.top >= own)
+                .filter_map(|i| match &i.draw {
+                    Draw::Text { line, .. } => Some((i.top, line.text())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(below(&plain[0]), below(&printed[0]));
+        assert_eq!(plain.len(), printed.len());
     }
 }
 

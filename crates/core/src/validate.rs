@@ -196,6 +196,28 @@ pub fn parse_date(text: &str) -> Result<Option<DocDate>, String> {
         .ok_or_else(|| format!("{year}年{month}月{day}日不是有效的日期。"))
 }
 
+/// Reads the height preprinted letterhead reserves (套打) as typed, in
+/// millimetres from the top of the text block down to the paper's red rule
+/// (82.6, 82.6mm, 82.6毫米). Empty means the notice's own 版头 height. Gives
+/// twips; refuses what no letterhead measures.
+pub fn parse_letterhead_mm(text: &str) -> Result<Option<i32>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let number = text
+        .trim_end_matches("毫米")
+        .trim_end_matches("mm")
+        .trim_end_matches("MM")
+        .trim();
+    match number.parse::<f64>() {
+        Ok(mm) if (20.0..=150.0).contains(&mm) => Ok(Some((mm / 25.4 * 1440.0).round() as i32)),
+        _ => Err(format!(
+            "“{text}”不是有效的红头高度：应为20到150之间的毫米数，如 82.6。"
+        )),
+    }
+}
+
 /// A phone or fax number: digits with - ( ) spaces, an optional 转 extension,
 /// 7 to 15 digits in all.
 pub fn phone_problem(text: &str) -> Option<String> {
@@ -616,5 +638,17 @@ mod tests {
             },
         ];
         assert_eq!(of(&notice), ["附件“报送表”还没有内容。"]);
+    }
+
+    #[test]
+    fn letterhead_heights_are_read_in_millimetres() {
+        assert_eq!(parse_letterhead_mm(" "), Ok(None));
+        assert_eq!(parse_letterhead_mm("82.6"), Ok(Some(4683)));
+        assert_eq!(parse_letterhead_mm("80mm"), Ok(Some(4535)));
+        assert_eq!(parse_letterhead_mm("80 毫米"), Ok(Some(4535)));
+        for bad in ["8", "300", "abc", "-80", "NaN"] {
+            let message = parse_letterhead_mm(bad).unwrap_err();
+            assert!(message.contains("20到150"), "{bad}: {message}");
+        }
     }
 }

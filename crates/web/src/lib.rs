@@ -41,6 +41,6 @@ lazy::lazy_part! {
     async fn export_in_worker(draft_json: String) -> Result<Vec<u8>, String> {
         let draft = notice_core::draft::DraftEnvelope::from_json(&draft_json)
             .map_err(|e| e.to_string())?;
-        Ok(worker::export(&draft.notice, browser::now_w3c(), false).await?.bytes)
+        Ok(worker::export(&draft.notice, browser::now_w3c(), false, None).await?.bytes)
     }
 }

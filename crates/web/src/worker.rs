@@ -147,11 +147,17 @@ fn field(answer: &JsValue, key: &str) -> JsValue {
 }
 
 /// Exports the notice in the worker.
-pub async fn export(notice: &Notice, now: String, common_fonts: bool) -> Result<Exported, String> {
+pub async fn export(
+    notice: &Notice,
+    now: String,
+    common_fonts: bool,
+    letterhead: Option<i32>,
+) -> Result<Exported, String> {
     let request = serde_json::to_string(&ExportRequest {
         notice: notice.clone(),
         now,
         common_fonts,
+        letterhead,
     })
     .map_err(|e| e.to_string())?;
     let answer = call(&[

@@ -15,6 +15,10 @@ pub struct ExportRequest {
     /// Use 仿宋/楷体 instead of the GB2312 fonts.
     #[serde(default)]
     pub common_fonts: bool,
+    /// 套打: twips reserved for preprinted letterhead (see
+    /// [`DocumentMeta::letterhead`]).
+    #[serde(default)]
+    pub letterhead: Option<i32>,
 }
 
 /// The file, or why there is none.
@@ -36,6 +40,7 @@ pub fn run(request: &ExportRequest) -> Result<ExportedFile, String> {
     if request.common_fonts {
         meta.fonts = FontSet::COMMON;
     }
+    meta.letterhead = request.letterhead;
     let bytes = export_docx(&request.notice, &meta).map_err(|e| e.to_string())?;
     Ok(ExportedFile {
         name: file_name(&request.notice),
@@ -56,6 +61,7 @@ mod tests {
             },
             now: "2021-09-06T08:00:00Z".into(),
             common_fonts: true,
+            letterhead: None,
         };
         let file = run_json(&serde_json::to_string(&request).unwrap()).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.docx");

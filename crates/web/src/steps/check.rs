@@ -3,7 +3,9 @@
 use crate::fields::FieldId;
 use crate::{browser, worker};
 use leptos::prelude::*;
-use notice_core::validate::{problems, Step};
+use notice_core::gbt9704 as spec;
+use notice_core::validate::{parse_letterhead_mm, problems, Step};
+use notice_core::{compose, pagination};
 use notice_core::{Field, Notice};
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -17,6 +19,7 @@ pub fn go_to_field(step: RwSignal<Step>, field: Field) {
 #[component]
 pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl IntoView {
     let step = expect_context::<RwSignal<Step>>();
+    let letterhead = expect_context::<crate::app::Letterhead>();
     let found = Memo::new(move |_| notice.with(problems));
     let message = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
@@ -28,8 +31,16 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
         message.set(None);
         let draft = notice.get_untracked();
         let common = common_fonts.get_untracked();
+        let reserved = match letterhead.reserved(&compose::compose(&draft)) {
+            Ok(reserved) => reserved,
+            Err(refused) => {
+                message.set(Some(Err(refused)));
+                busy.set(false);
+                return;
+            }
+        };
         leptos::task::spawn_local(async move {
-            let result = match worker::export(&draft, browser::now_w3c(), common).await {
+            let result = match worker::export(&draft, browser::now_w3c(), common, reserved).await {
                 Ok(file) => browser::download(&file.bytes, &file.name, DOCX_MIME)
                     .map(|()| format!("已导出 {}", file.name)),
                 Err(error) => Err(format!("导出失败：{error}")),
@@ -62,6 +73,26 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />
             <label for="common-fonts">"本机没有仿宋_GB2312、楷体_GB2312字体时，改用“仿宋”“楷体”"</label>
         </div>
+        <div class="field check">
+            <input id="letterhead" type="checkbox" prop:checked=move || letterhead.on.get()
+                on:change=move |ev| letterhead.on.set(event_target_checked(&ev)) />
+            <label for="letterhead">"套打：在已印好红头的公文纸上打印（不印发文机关标志和红色分隔线）"</label>
+        </div>
+        <Show when=move || letterhead.on.get()>
+            <div class="field narrow">
+                <label for="letterhead-mm">"红头高度（毫米，自版心上边缘至红色分隔线）"</label>
+                <input id="letterhead-mm" type="text" inputmode="decimal"
+                    placeholder=move || format!("{:.1}", spec::twips_to_mm(
+                        notice.with(|n| pagination::header_height(&compose::blocks(n))) as f64))
+                    aria-describedby="letterhead-mm-message"
+                    prop:value=move || letterhead.mm.get()
+                    on:input=move |ev| letterhead.mm.set(event_target_value(&ev)) />
+                <p class="hint">"留空则按本通知版头的高度预留；设置保存在本机浏览器中。"</p>
+                <p class="message" id="letterhead-mm-message" role="alert">
+                    {move || letterhead.mm.with(|t| parse_letterhead_mm(t).err()).unwrap_or_default()}
+                </p>
+            </div>
+        </Show>
         <button type="button" id="export" class="primary" on:click=export
             disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
             {move || if busy.get() { "正在导出…" } else { "导出 Word 文档（.docx）" }}
