@@ -3,7 +3,7 @@
 offline and intranet use.
 
 - the page's WebAssembly is cut by wasm-split into the first-load module and
-  one module per lazily loaded part (src/ui/lazy.rs), then bound by
+  one module per lazily loaded part (crates/web/src/lazy.rs), then bound by
   wasm-bindgen and optimised by wasm-opt, replacing Trunk's unsplit output;
 - sw.js gets the build's version and the list of files to keep offline;
 - index.html gets a Content-Security-Policy meta tag that allows only the
@@ -55,7 +55,7 @@ def terser(source):
 
 def split_page_module(dist):
     """Replaces Trunk's page module (built with the `split` feature and
-    --emit-relocs, see .cargo/config.toml) by the split one."""
+    --emit-relocs, see crates/web/build.rs) by the split one."""
     glue = [n for n in os.listdir(dist) if re.fullmatch(r"notice-desk-[0-9a-f]+\.js", n)]
     if len(glue) != 1:
         sys.exit("post-build: expected one notice-desk-*.js in %s, found %s" % (dist, glue))

@@ -197,3 +197,43 @@ fn broken_text_is_refused_with_a_message_in_chinese() {
     };
     assert_eq!(why, "字段 notice.tasks.rows.name：应为文字");
 }
+
+/// A backup as serde writes one, field for field.
+#[derive(serde::Serialize)]
+struct SerdeBackup<'a> {
+    kind: &'a str,
+    schema: u32,
+    exported_at: &'a str,
+    drafts: &'a [DraftEnvelope],
+}
+
+#[test]
+fn draft_files_and_backups_are_written_as_serde_writes_them() {
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let mut drafts: Vec<DraftEnvelope> = stored_drafts()
+        .iter()
+        .map(|text| DraftEnvelope::from_json(text).unwrap())
+        .collect();
+    drafts.extend((0..100).map(|_| random.envelope()));
+    for (i, draft) in drafts.iter().enumerate() {
+        let serde = serde_json::to_string_pretty(draft).unwrap();
+        assert_eq!(notice_core::transfer::draft_file(draft), serde, "draft {i}");
+    }
+    let now = "2021-09-06T08:00:00Z";
+    let serde = serde_json::to_string_pretty(&SerdeBackup {
+        kind: "notice-desk-backup",
+        schema: SCHEMA_VERSION,
+        exported_at: now,
+        drafts: &drafts,
+    })
+    .unwrap();
+    assert_eq!(notice_core::transfer::backup_file(drafts, now), serde);
+    let empty = serde_json::to_string_pretty(&SerdeBackup {
+        kind: "notice-desk-backup",
+        schema: SCHEMA_VERSION,
+        exported_at: now,
+        drafts: &[],
+    })
+    .unwrap();
+    assert_eq!(notice_core::transfer::backup_file(Vec::new(), now), empty);
+}

@@ -1,4 +1,4 @@
-//! The live A4 preview (issue 7), end to end: the optimised release build in
+//! The live A4 preview, end to end: the optimised release build in
 //! headless Chromium, the preview's pages read from the DOM and compared
 //! with the exported .docx as LibreOffice renders it (page counts, the
 //! lines of page 1), editing and clicking through the preview, printing.

@@ -362,7 +362,7 @@ fn check_page_geometry(r: &Rendered) {
     }
 }
 
-/// The estimate (src/core/pagination.rs) against the rendering: where the
+/// The estimate (notice_core::pagination) against the rendering: where the
 /// body's last line ends on its last page. The estimate gives Latin
 /// letters and punctuation half an em, as the GB2312 fonts the file names
 /// have them; LibreOffice here sets them in its fallback, DejaVu Sans,

@@ -1,6 +1,6 @@
-//! The page module is cut apart by wasm-split after linking (see
-//! scripts/post-build.py), which needs the linker's relocations; only that
-//! binary gets them, since wasm-opt cannot optimise a module that has them.
+//! The page module is cut apart by wasm-split after linking, which needs
+//! the linker's relocations; only that binary gets them, since wasm-opt
+//! cannot optimise a module that has them.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

@@ -1,10 +1,13 @@
 //! A small deterministic generator (xorshift64*) for the tests that try many
 //! inputs: the same values on every run, so a failure replays from its seed.
-//! Each test adds the generators it needs (`impl Random` in its own file).
+//! The generators for notices and text are beside it (any_notice.rs,
+//! awkward.rs).
 
 pub struct Random(pub u64);
 
 impl Random {
+    // Named as generators usually are; it is never an iterator (it never ends).
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;

@@ -46,7 +46,7 @@ fn run(args: &[String]) -> Result<String, String> {
             [input, output] => {
                 let draft = read_draft(input)?;
                 let bytes = export_docx(&draft.notice, &DocumentMeta::at(now_w3c()))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| format!("导出失败：{e}"))?;
                 std::fs::write(output, &bytes).map_err(|e| format!("无法写入 {output}：{e}"))?;
                 Ok(format!("已导出 {output}（{} 字节）", bytes.len()))
             }
@@ -111,7 +111,7 @@ fn read_draft(path: &str) -> Result<notice_core::draft::DraftEnvelope, String> {
 /// Writes the draft to `output`, or to standard output.
 fn write_draft(notice: notice_core::Notice, output: Option<&str>) -> Result<(), String> {
     let envelope = notice_core::draft::DraftEnvelope::new(notice, now_w3c());
-    let json = serde_json::to_string_pretty(&envelope).map_err(|e| e.to_string())?;
+    let json = notice_core::transfer::draft_file(&envelope);
     match output {
         Some(path) => {
             std::fs::write(path, json + "\n").map_err(|e| format!("无法写入 {path}：{e}"))

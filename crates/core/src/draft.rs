@@ -4,6 +4,7 @@
 
 use super::json::{self, read_object, write_object, Json, JsonError, JsonField};
 use super::model::Notice;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the stored shape of a notice changes incompatibly; older
@@ -11,20 +12,24 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// What is stored: the notice plus what is needed to load it safely later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct DraftEnvelope {
     pub schema: u32,
     /// W3C date-time of the save.
     pub saved_at: String,
     pub app_version: String,
     /// The draft's id in the library; empty in a file made elsewhere.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub id: String,
     /// Counts saves, so that two tabs can tell whose text is newer.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub revision: u64,
     /// When the draft was moved to the recycle bin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub deleted_at: Option<String>,
     pub notice: Notice,
 }
@@ -50,17 +55,22 @@ impl DraftEnvelope {
 
     /// Reads an envelope of this or an older schema.
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
+        let value = json::parse(text).map_err(|e| DraftError::NotADraft(e.to_string()))?;
+        Self::from_value(&value)
+    }
+
+    /// Reads an envelope already parsed (a draft inside a backup).
+    pub fn from_value(value: &Json) -> Result<Self, DraftError> {
         let not_a_draft = |e: JsonError| DraftError::NotADraft(e.to_string());
-        let value = json::parse(text).map_err(not_a_draft)?;
         // The schema first, so that a newer draft is refused as such and not
         // as a broken one.
-        let Some(Json::Number(Some(schema))) = json::member(&value, "schema") else {
+        let Some(Json::Number(Some(schema))) = json::member(value, "schema") else {
             return Err(DraftError::NotADraft("缺少 schema（格式版本）字段".into()));
         };
         match *schema {
             s if s == u64::from(SCHEMA_VERSION) => {
                 let mut envelope = Self::new(Notice::default(), "");
-                envelope.read_json(&value).map_err(not_a_draft)?;
+                envelope.read_json(value).map_err(not_a_draft)?;
                 Ok(envelope)
             }
             s if s > u64::from(SCHEMA_VERSION) => Err(DraftError::NewerSchema(

@@ -279,6 +279,16 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_departments_of_the_joint_template_are_offered_whole() {
+        let notice = (crate::templates::find("joint-notice").unwrap().notice)(2021);
+        let offered = departments(&notice);
+        assert!(offered.contains(&"各县（市、区）市场监督管理局".to_owned()));
+        assert!(offered
+            .iter()
+            .all(|d| d != "各县（市" && !d.starts_with("区）")));
+    }
+
+    #[test]
     fn new_sections_get_fresh_ids_and_usual_headings() {
         let mut notice = Notice::default();
         starter_sections(&mut notice);

@@ -1,4 +1,5 @@
-//! A small JSON reader and writer for drafts.
+//! The drafts' JSON, read and written by hand: the one codec for storage,
+//! draft files, backups, the command line and the worker's messages.
 //!
 //! The page reads the current draft before the form can show it and saves it
 //! on every edit, so whatever does that is in its first load. serde_json with
@@ -7,12 +8,13 @@
 //! converts each type by a short hand-written (macro-made) function instead
 //! of a visitor per type and per field.
 //!
-//! The format is exactly serde's, which stays the reference: the model keeps
-//! its derives (the worker, the CLI and draft files use them), and
+//! The format is exactly serde's, which stays the reference: with the
+//! `serde` feature (only the tests enable it) the model derives serde, and
 //! `tests/draft_json.rs` checks that this writer produces the same bytes as
-//! `serde_json::to_string` and this reader the same values as
-//! `serde_json::from_str`, and that whatever serde refuses, this refuses too.
-//! A field added to a struct but not to its `json_object!` list fails there.
+//! `serde_json::to_string` (and `to_string_pretty` for files) and this
+//! reader the same values as `serde_json::from_str`, and that whatever serde
+//! refuses, this refuses too. A field added to a struct but not to its
+//! `json_object!` list fails there.
 //!
 //! Unlike a general JSON library it keeps numbers only as what drafts hold,
 //! non-negative integers; any other number is read (so unknown fields may
@@ -43,6 +45,9 @@ pub struct JsonError {
     /// Field names from the outermost in, e.g. `notice`, `tasks`, `rows`.
     path: Vec<&'static str>,
     what: String,
+    /// Where the text stops being JSON (a byte offset), for a syntax error.
+    at: Option<usize>,
+    too_deep: bool,
 }
 
 impl JsonError {
@@ -50,7 +55,23 @@ impl JsonError {
         Self {
             path: Vec::new(),
             what: what.into(),
+            at: None,
+            too_deep: false,
         }
+    }
+
+    /// Line and column (from 1, in characters) where the text stops being
+    /// JSON, if that is what is wrong with it.
+    pub fn line_column(&self, text: &str) -> Option<(usize, usize)> {
+        let before = text.get(..self.at?.min(text.len()))?;
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Some((line, column))
+    }
+
+    /// Whether the text nests deeper than any draft does.
+    pub fn too_deep(&self) -> bool {
+        self.too_deep
     }
 
     pub fn inside(mut self, field: &'static str) -> Self {
@@ -95,7 +116,9 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn fail(&self, what: &str) -> JsonError {
-        JsonError::new(format!("{what}（第 {} 个字节处）", self.at + 1))
+        let mut error = JsonError::new(format!("{what}（第 {} 个字节处）", self.at + 1));
+        error.at = Some(self.at);
+        error
     }
 
     fn skip_space(&mut self) {
@@ -137,7 +160,9 @@ impl<'a> Parser<'a> {
             Some(b'[' | b'{') => {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
-                    return Err(self.fail("JSON 嵌套过深"));
+                    let mut error = self.fail("JSON 嵌套过深");
+                    error.too_deep = true;
+                    return Err(error);
                 }
                 let value = if rest[0] == b'[' {
                     self.array()
@@ -403,6 +428,60 @@ pub fn to_string(value: &dyn JsonField) -> String {
     out
 }
 
+/// Compact JSON laid out for people to read and diff: indented by two
+/// spaces, one member or item a line, as `serde_json::to_string_pretty`
+/// writes it.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.push(chars.next().unwrap_or(']'));
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 impl JsonField for String {
     fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
         match value {
@@ -455,6 +534,17 @@ macro_rules! json_unsigned {
 }
 
 json_unsigned!(u8, u16, u32, u64);
+
+impl JsonField for usize {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        *self = usize::try_from(read_unsigned(value, u64::MAX)?)
+            .map_err(|_| JsonError::new("数字过大"))?;
+        Ok(())
+    }
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
 
 impl<T: JsonField + Default> JsonField for Option<T> {
     fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {

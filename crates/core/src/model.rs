@@ -6,12 +6,14 @@
 //! body is the plan itself, and a cover notice that issues (印发) an attached
 //! plan. In both, [`Notice::sections`] is the plan's body.
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A campaign notice such as the yearly 质量月 notice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Notice {
     pub shape: NoticeShape,
     /// The campaign: its name (质量月) and year, from which titles are composed.
@@ -47,8 +49,9 @@ pub struct Notice {
 }
 
 /// Which of the two shapes of notice this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NoticeShape {
     /// 关于开展…活动的通知: the body is the plan itself.
     #[default]
@@ -57,8 +60,9 @@ pub enum NoticeShape {
     IssuesPlan,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Campaign {
     /// The campaign's name as quoted in titles, e.g. 质量月.
     pub name: String,
@@ -75,8 +79,9 @@ impl Default for Campaign {
 }
 
 /// 版头 (GB/T 9704 §7.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Header {
     /// 发文机关 names; several for a joint notice, the host organ first.
     pub organs: Vec<String>,
@@ -105,8 +110,9 @@ impl Header {
 }
 
 /// 发文字号: 代字, year in 六角括号 and serial, e.g. 砀市监发〔2021〕12号.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct DocNumber {
     /// 机关代字, e.g. 砀市监发.
     pub prefix: String,
@@ -140,8 +146,9 @@ impl fmt::Display for DocNumber {
 
 /// One part of the body, with an optional heading (numbered 一、二、… when
 /// written).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Section {
     /// Stable within the notice, for the editor's lists.
     pub id: u32,
@@ -151,11 +158,15 @@ pub struct Section {
 }
 
 /// What a section holds; each type has its own editor and layout.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    try_from = "repr::SectionContentRepr"
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "type",
+        rename_all = "snake_case",
+        try_from = "repr::SectionContentRepr"
+    )
 )]
 pub enum SectionContent {
     /// The opening paragraphs before the first heading, citing the basis
@@ -177,15 +188,15 @@ pub enum SectionContent {
     Summary(Summary),
 }
 
-/// Reading a section through one flat struct: serde's own code for an
-/// internally tagged enum buffers every value first and is the largest part
-/// of the draft reader in the page's first-load module (issue 8). The JSON
-/// is the same (`{"type": "theme", "theme": "…"}`), written by the derive.
+/// serde's reading of a section (the reference for the codec), through one
+/// flat struct so that every field of a kind may be left out, as the codec
+/// allows. The JSON is the same (`{"type": "theme", "theme": "…"}`).
+#[cfg(feature = "serde")]
 mod repr {
     use super::*;
 
-    #[derive(Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[cfg_attr(feature = "serde", derive(Deserialize))]
+    #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
     pub(super) enum SectionKind {
         Preamble,
         Text,
@@ -197,10 +208,11 @@ mod repr {
         Summary,
     }
 
-    #[derive(Deserialize, Default)]
-    #[serde(default)]
+    #[derive(Default)]
+    #[cfg_attr(feature = "serde", derive(Deserialize))]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub(super) struct SectionContentRepr {
-        #[serde(rename = "type")]
+        #[cfg_attr(feature = "serde", serde(rename = "type"))]
         kind: Option<SectionKind>,
         paragraphs: Vec<String>,
         blocks: Vec<TextBlock>,
@@ -254,16 +266,18 @@ impl SectionContent {
 }
 
 /// A paragraph of free text at a heading level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct TextBlock {
     pub level: Level,
     pub text: String,
 }
 
 /// Levels inside a section (the section heading itself is level 1, 一、).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Level {
     /// A body paragraph, first line indented two characters.
     #[default]
@@ -277,8 +291,9 @@ pub enum Level {
 }
 
 /// One department's activities.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct DepartmentActivities {
     pub department: String,
     /// One activity per entry.
@@ -286,8 +301,9 @@ pub struct DepartmentActivities {
 }
 
 /// One requirement: （一）加强组织领导。县局各股室要…
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Requirement {
     /// The lead phrase, without its number or final 。.
     pub lead: String,
@@ -295,8 +311,9 @@ pub struct Requirement {
 }
 
 /// 总结报送.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Summary {
     pub deadline: Option<DocDate>,
     /// What is sent, e.g. 活动总结（电子档并附2张以上图片）.
@@ -308,8 +325,9 @@ pub struct Summary {
 }
 
 /// The task list and its presentation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct TaskList {
     pub layout: TaskLayout,
     pub rows: Vec<TaskRow>,
@@ -321,8 +339,9 @@ pub struct TaskList {
 }
 
 /// The three ways real notices show a task list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TaskLayout {
     /// A table 序号/活动内容/活动时间/牵头部门/配合部门.
     #[default]
@@ -334,8 +353,9 @@ pub enum TaskLayout {
 }
 
 /// One task (活动).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct TaskRow {
     /// Short name, e.g. 开展计量专项检查.
     pub name: String,
@@ -381,20 +401,49 @@ pub fn join_names(names: &[String]) -> String {
         .join("、")
 }
 
-/// Splits a list of names written with 、，, ; or spaces.
+/// Splits a list of names written with 、，, ; or line breaks. A separator
+/// inside brackets belongs to the name: 各县（市、区）教育局 is one name.
 pub fn split_names(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+    split_outside_brackets(text, &['、', '，', ',', '；', ';', '\n'])
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
         .collect()
+}
+
+/// Names as they are being typed, split on 、 outside brackets only and
+/// kept as typed (blank ones too), so that joining them with 、 gives the
+/// text back.
+pub fn split_typed_names(text: &str) -> Vec<String> {
+    split_outside_brackets(text, &['、'])
+}
+
+fn split_outside_brackets(text: &str, separators: &[char]) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '〔' | '【' | '《' | '“' => depth += 1,
+            '）' | ')' | '〕' | '】' | '》' | '”' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && separators.contains(&c) {
+            names.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    names.push(current);
+    names
 }
 
 /// An attachment's page(s): its name (the 附件说明 entry, and its title on
 /// the page) and its content. One flat record rather than an enum per kind,
 /// so that switching the kind in the editor loses nothing typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct AttachmentPage {
     pub name: String,
     pub kind: AttachmentKind,
@@ -411,8 +460,9 @@ pub struct AttachmentPage {
 }
 
 /// What an attachment holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AttachmentKind {
     /// Paragraphs with headings, formatted like the body.
     #[default]
@@ -449,8 +499,9 @@ impl AttachmentPage {
 }
 
 /// 联系人.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Contact {
     pub name: String,
     pub phone: String,
@@ -467,8 +518,9 @@ impl Contact {
 }
 
 /// 发文机关署名 and 成文日期 (GB/T 9704 §7.3.5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Signature {
     /// One or several organs (a joint notice signs with each).
     pub organs: Vec<String>,
@@ -491,8 +543,9 @@ impl Default for Signature {
 }
 
 /// 版记 (GB/T 9704 §7.4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Imprint {
     /// 抄送机关.
     pub cc: Vec<String>,
@@ -511,7 +564,8 @@ impl Imprint {
 }
 
 /// A date written 2021年9月6日 (Arabic numerals, no zero padding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct DocDate {
     pub year: u16,
     pub month: u8,
@@ -607,9 +661,9 @@ impl Notice {
     }
 }
 
-// How drafts are written and read by `super::json` (the page's first load
-// carries no serde). Each list is its struct's fields in declaration order,
-// as serde writes them; tests/draft_json.rs checks both against serde.
+// How drafts are written and read by `super::json`. Each list is its
+// struct's fields in declaration order, as serde writes them;
+// tests/draft_json.rs checks both against serde.
 use super::json::{json_enum, json_object, read_object, write_object, Json, JsonError, JsonField};
 
 json_object!(Notice {
@@ -717,7 +771,7 @@ const SECTION_KINDS: &[&str] = &[
     "summary",
 ];
 
-/// Internally tagged, as `#[serde(tag = "type")]` writes it: the tag first,
+/// Internally tagged, as `#[cfg_attr(feature = "serde", serde(tag = "type"))]` writes it: the tag first,
 /// then the variant's fields.
 impl JsonField for SectionContent {
     fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
@@ -870,11 +924,27 @@ mod tests {
     }
 
     #[test]
+    fn names_split_outside_brackets() {
+        assert_eq!(
+            split_names("各县（市、区）教育局、办公室,质量股\n标准股"),
+            ["各县（市、区）教育局", "办公室", "质量股", "标准股"]
+        );
+        let typed = "各县（市、区）教育局、、办公";
+        assert_eq!(
+            split_typed_names(typed),
+            ["各县（市、区）教育局", "", "办公"]
+        );
+        assert_eq!(split_typed_names(typed).join("、"), typed);
+    }
+
+    #[test]
     fn partial_drafts_load_with_defaults() {
-        let notice: Notice = serde_json::from_str(
-            r#"{"title":"关于开展活动的通知","sections":[{"heading":"活动主题","content":{"type":"theme","theme":"质量"}}]}"#,
-        )
-        .unwrap();
+        let mut notice = Notice::default();
+        notice
+            .read_json(&crate::json::parse(
+                r#"{"title":"关于开展活动的通知","sections":[{"heading":"活动主题","content":{"type":"theme","theme":"质量"}}]}"#,
+            ).unwrap())
+            .unwrap();
         assert_eq!(notice.title.as_deref(), Some("关于开展活动的通知"));
         assert_eq!(notice.campaign.name, "质量月");
         assert!(notice.signature.sealed);
@@ -927,7 +997,9 @@ mod tests {
             },
             ..Notice::default()
         };
-        let json = serde_json::to_string(&notice).unwrap();
-        assert_eq!(serde_json::from_str::<Notice>(&json).unwrap(), notice);
+        let json = crate::json::to_string(&notice);
+        let mut read = Notice::default();
+        read.read_json(&crate::json::parse(&json).unwrap()).unwrap();
+        assert_eq!(read, notice);
     }
 }

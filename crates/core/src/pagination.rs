@@ -18,7 +18,7 @@
 //! closing punctuation and never after opening punctuation, and no mark
 //! hangs in the margin: a full line whose next character is a comma gives
 //! its last character to the next line (as LibreOffice does with the
-//! file's `w:overflowPunct`; see src/docx/styles.rs).
+//! file's `w:overflowPunct`; see notice-office's docx/styles.rs).
 
 use super::compose::{Block, Face, Indent, Span};
 use super::gbt9704 as spec;

@@ -2,7 +2,7 @@
 //! files back with a clear message for anything that is not one.
 
 use super::draft::{DraftEnvelope, DraftError, SCHEMA_VERSION};
-use serde::{Deserialize, Serialize};
+use super::json::{self, Json, JsonField};
 
 /// The largest file accepted: a draft with 1,000 tasks is about 300 KB.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -10,7 +10,7 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 const BACKUP_KIND: &str = "notice-desk-backup";
 
 /// All drafts in one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
     pub kind: String,
     pub schema: u32,
@@ -18,9 +18,34 @@ pub struct Backup {
     pub drafts: Vec<DraftEnvelope>,
 }
 
+impl Backup {
+    /// Compact JSON, in the field order above.
+    fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        for (name, text) in [("kind", &self.kind), ("exported_at", &self.exported_at)] {
+            if name == "exported_at" {
+                out.push_str(&format!("\"schema\":{},", self.schema));
+            }
+            json::write_string(&mut out, name);
+            out.push(':');
+            json::write_string(&mut out, text);
+            out.push(',');
+        }
+        out.push_str("\"drafts\":[");
+        for (i, draft) in self.drafts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            draft.write_json(&mut out);
+        }
+        out.push_str("]}");
+        out
+    }
+}
+
 /// One draft as a file (pretty, so people can read and diff it).
 pub fn draft_file(envelope: &DraftEnvelope) -> String {
-    serde_json::to_string_pretty(envelope).expect("a draft always serialises")
+    json::pretty(&envelope.to_json())
 }
 
 pub fn backup_file(drafts: Vec<DraftEnvelope>, now: &str) -> String {
@@ -30,7 +55,7 @@ pub fn backup_file(drafts: Vec<DraftEnvelope>, now: &str) -> String {
         exported_at: now.into(),
         drafts,
     };
-    serde_json::to_string_pretty(&backup).expect("a backup always serialises")
+    json::pretty(&backup.to_json())
 }
 
 /// Reads a draft file or a backup, given the file's bytes. Every refusal
@@ -54,38 +79,38 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<DraftEnvelope>, String>
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| refuse("文件不是 UTF-8 文本，不是本应用导出的草稿文件。".into()))?;
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| {
-            if e.to_string().contains("recursion limit") {
-                refuse("JSON 嵌套层次过深，不是草稿文件。".into())
-            } else {
-                refuse(format!(
-                    "不是有效的 JSON（第{}行第{}列附近有误）。",
-                    e.line(),
-                    e.column()
-                ))
-            }
-        })?;
-    if value.get("kind").and_then(|k| k.as_str()) == Some(BACKUP_KIND) {
-        let drafts = value
-            .get("drafts")
-            .and_then(|d| d.as_array())
-            .ok_or_else(|| refuse("备份文件中没有草稿列表。".into()))?;
-        return drafts
-            .iter()
-            .enumerate()
-            .map(|(i, draft)| {
-                DraftEnvelope::from_json(&draft.to_string())
-                    .map_err(|e| refuse(format!("第{}份草稿：{}", i + 1, explain(&e))))
-            })
-            .collect();
+    let text = text.trim_start_matches('\u{feff}');
+    let value = json::parse(text).map_err(|e| {
+        if e.too_deep() {
+            refuse("JSON 嵌套层次过深，不是草稿文件。".into())
+        } else {
+            let (line, column) = e.line_column(text).unwrap_or((1, 1));
+            refuse(format!(
+                "不是有效的 JSON（第{line}行第{column}列附近有误）。"
+            ))
+        }
+    })?;
+    if let Some(Json::String(kind)) = json::member(&value, "kind") {
+        if kind == BACKUP_KIND {
+            let Some(Json::Array(drafts)) = json::member(&value, "drafts") else {
+                return Err(refuse("备份文件中没有草稿列表。".into()));
+            };
+            return drafts
+                .iter()
+                .enumerate()
+                .map(|(i, draft)| {
+                    DraftEnvelope::from_value(draft)
+                        .map_err(|e| refuse(format!("第{}份草稿：{}", i + 1, explain(&e))))
+                })
+                .collect();
+        }
     }
-    if !value.is_object() || value.get("notice").is_none() {
+    if !matches!(value, Json::Object(_)) || json::member(&value, "notice").is_none() {
         return Err(refuse(
             "这是一个 JSON 文件，但不是草稿：缺少“notice”（通知内容）。".into(),
         ));
     }
-    DraftEnvelope::from_json(text)
+    DraftEnvelope::from_value(&value)
         .map(|draft| vec![draft])
         .map_err(|e| refuse(explain(&e)))
 }

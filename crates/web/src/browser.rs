@@ -45,7 +45,7 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Puts the cursor in a field (opening a folded <details> around it) as
-/// soon as it is on the page: its step may still be loading (src/ui/lazy.rs),
+/// soon as it is on the page: its step may still be loading (lazy.rs),
 /// so this looks again each frame, for up to about five seconds.
 pub fn focus_when_shown(field: String) {
     fn attempt(field: String, frames_left: u32) {

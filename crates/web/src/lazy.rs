@@ -2,11 +2,11 @@
 //! the first load is only the shell, the first step and the session.
 //!
 //! In the app build (cargo feature `split`, set in index.html) each part is
-//! a split function: wasm-split (scripts/post-build.py) moves the code only
+//! a split function: wasm-split, run after the build, moves the code only
 //! the parts use into ONE module, `split_later.wasm`. One module, not one
 //! per part: every extra module is a round trip and, worse, code shared by
 //! two parts becomes a module of its own, fetched after the part that needs
-//! it (58 of them when each part was split alone). Nothing of it is fetched
+//! it. Nothing of it is fetched
 //! until the first frame with the form has been drawn ([`first_frame_shown`]),
 //! so it never delays the form; the preview, on screen at start, follows.
 //! The service worker keeps the module for offline use. Without the feature

@@ -1,5 +1,5 @@
 //! The export behind an async interface: the work runs in a Web Worker
-//! (src/bin/export_worker.rs), so the page's first load stays small and
+//! (src/bin/export-worker.rs), so the page's first load stays small and
 //! typing never waits for an export. The worker is started after the first
 //! paint, so the first export does not wait for its download either.
 
@@ -153,13 +153,13 @@ pub async fn export(
     common_fonts: bool,
     letterhead: Option<i32>,
 ) -> Result<Exported, String> {
-    let request = serde_json::to_string(&ExportRequest {
+    let request = ExportRequest {
         notice: notice.clone(),
         now,
         common_fonts,
-        letterhead,
-    })
-    .map_err(|e| e.to_string())?;
+        letterhead: letterhead.map(|twips| twips.max(0) as u32),
+    }
+    .to_json();
     let answer = call(&[
         ("kind", JsValue::from_str("export")),
         ("request", JsValue::from_str(&request)),
@@ -183,5 +183,6 @@ pub async fn import(
     ])
     .await?;
     let report = field(&answer, "report").as_string().unwrap_or_default();
-    serde_json::from_str(&report).map_err(|e| format!("导入结果无法读取（{e}）。"))
+    notice_office::import::ImportReport::from_json(&report)
+        .map_err(|e| format!("导入结果无法读取（{e}）。"))
 }

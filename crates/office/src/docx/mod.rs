@@ -41,13 +41,14 @@ impl DocumentMeta {
     }
 }
 
-/// Why an export failed, in words for the user.
+/// Why an export failed, in words for the user; whoever reports it says
+/// that the export failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportError(pub String);
 
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "导出失败：{}", self.0)
+        f.write_str(&self.0)
     }
 }
 

@@ -1,35 +1,9 @@
 //! Reading single lines: cleaning, numbering, dates, organ names, labels.
 //! Every function here looks at one line and never at its neighbours.
 
+pub use notice_core::model::split_names;
 use notice_core::model::{Contact, DocDate, DocNumber, Level};
 use notice_core::validate::{parse_date, parse_doc_number};
-
-/// Names in a list written with 、，, ; or line breaks, as
-/// [`notice_core::model::split_names`] reads them, except that a separator
-/// inside brackets belongs to the name: 各县（市、区）教育局 is one name.
-pub fn split_names(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut current = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '（' | '(' | '〔' | '【' | '《' | '“' => depth += 1,
-            '）' | ')' | '〕' | '】' | '》' | '”' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0 && "、，,；;\n".contains(c) {
-            names.push(std::mem::take(&mut current));
-        } else {
-            current.push(c);
-        }
-    }
-    names.push(current);
-    names
-        .into_iter()
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .collect()
-}
 
 /// A line as the parser wants it: invisible characters removed, every kind
 /// of space made one ASCII space, runs of spaces squeezed, and spaces next
@@ -984,14 +958,6 @@ pub fn contact(line: &str) -> Option<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_split_outside_brackets() {
-        assert_eq!(
-            split_names("各县（市、区）教育局、办公室,质量股\n标准股"),
-            ["各县（市、区）教育局", "办公室", "质量股", "标准股"]
-        );
-    }
 
     #[test]
     fn cleaning_keeps_word_spaces_and_drops_the_others() {

@@ -21,6 +21,7 @@ mod parse;
 mod table;
 pub mod text;
 
+use notice_core::json::{self, read_object, write_object, Json, JsonError, JsonField};
 use notice_core::Notice;
 
 /// The largest file taken for import: a long notice as .docx is well under
@@ -107,7 +108,7 @@ pub fn source_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
 }
 
 /// What an import produced.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportReport {
     /// The draft.
     pub notice: Notice,
@@ -121,17 +122,62 @@ pub struct ImportReport {
     pub lines: usize,
     /// Lines of the web page around the notice (信息公开 metadata, 来源,
     /// 扫一扫, site text): recognised as such and left out of the draft.
-    #[serde(default)]
     pub furniture: Vec<String>,
     /// Every change made to the text while reading it (entities removed,
     /// traditional characters converted, broken lines joined, numbers
     /// redone), in words for the user.
-    #[serde(default)]
     pub normalised: Vec<String>,
     /// Parts taken as they were written but doubtful (a date that is not a
     /// date), for the user to check.
-    #[serde(default)]
     pub flagged: Vec<String>,
+}
+
+/// Written with the drafts' codec: the worker sends it to the page.
+impl JsonField for ImportReport {
+    fn read_json(&mut self, value: &Json) -> Result<(), JsonError> {
+        read_object(
+            value,
+            &["notice", "recognised", "unrecognised", "missing", "lines"],
+            &mut [
+                ("notice", &mut self.notice),
+                ("recognised", &mut self.recognised),
+                ("unrecognised", &mut self.unrecognised),
+                ("missing", &mut self.missing),
+                ("lines", &mut self.lines),
+                ("furniture", &mut self.furniture),
+                ("normalised", &mut self.normalised),
+                ("flagged", &mut self.flagged),
+            ],
+        )
+    }
+
+    fn write_json(&self, out: &mut String) {
+        write_object(
+            out,
+            &[
+                ("notice", &self.notice),
+                ("recognised", &self.recognised),
+                ("unrecognised", &self.unrecognised),
+                ("missing", &self.missing),
+                ("lines", &self.lines),
+                ("furniture", &self.furniture),
+                ("normalised", &self.normalised),
+                ("flagged", &self.flagged),
+            ],
+        );
+    }
+}
+
+impl ImportReport {
+    pub fn to_json(&self) -> String {
+        json::to_string(self)
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, JsonError> {
+        let mut report = Self::default();
+        report.read_json(&json::parse(text)?)?;
+        Ok(report)
+    }
 }
 
 impl ImportReport {

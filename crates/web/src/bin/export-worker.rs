@@ -30,10 +30,7 @@ fn main() {
                     let name = get("name").as_string().unwrap_or_default();
                     let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
                     notice_office::import::import_file(&name, &bytes)
-                        .and_then(|report| {
-                            serde_json::to_string(&report).map_err(|e| e.to_string())
-                        })
-                        .map(|report| set("report", &JsValue::from_str(&report)))
+                        .map(|report| set("report", &JsValue::from_str(&report.to_json())))
                 }
                 _ => {
                     let request = get("request").as_string().unwrap_or_default();

@@ -16,6 +16,11 @@ pub fn go_to_field(step: RwSignal<Step>, field: Field) {
     crate::browser::focus_when_shown(field.dom_id());
 }
 
+/// The message for an export the worker could not make.
+fn export_failed(error: &str) -> String {
+    format!("导出失败：{error}")
+}
+
 #[component]
 pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl IntoView {
     let step = expect_context::<RwSignal<Step>>();
@@ -43,7 +48,7 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
             let result = match worker::export(&draft, browser::now_w3c(), common, reserved).await {
                 Ok(file) => browser::download(&file.bytes, &file.name, DOCX_MIME)
                     .map(|()| format!("已导出 {}", file.name)),
-                Err(error) => Err(format!("导出失败：{error}")),
+                Err(error) => Err(export_failed(&error)),
             };
             message.set(Some(result));
             busy.set(false);
@@ -107,5 +112,17 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 None => String::new(),
             }}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notice_office::docx::ExportError;
+
+    #[test]
+    fn a_failed_export_says_so_once() {
+        let error = ExportError("无法打包文件（磁盘已满）".into()).to_string();
+        assert_eq!(export_failed(&error), "导出失败：无法打包文件（磁盘已满）");
     }
 }

@@ -5,7 +5,7 @@
 use crate::fields::{editing, lens, FieldId, TextField};
 use leptos::prelude::*;
 use notice_core::edit::{departments, looks_like_rows, move_item, tasks_from_tsv};
-use notice_core::model::split_names;
+use notice_core::model::{split_names, split_typed_names};
 use notice_core::{Field, Notice, TaskField, TaskLayout, TaskRow};
 
 type Getter = fn(&TaskRow) -> String;
@@ -32,12 +32,12 @@ const COLUMNS: [(TaskField, &str, Getter, Setter); 4] = [
         |t, v| t.lead = v,
     ),
     // Split on 、 only while typing (keeps what is typed); commas are
-    // normalised when the field is left.
+    // normalised when the field is left. Both keep bracketed names whole.
     (
         TaskField::Support,
         "配合部门",
         |t| t.support.join("、"),
-        |t, v| t.support = v.split('、').map(str::to_owned).collect(),
+        |t, v| t.support = split_typed_names(&v),
     ),
 ];
 
