@@ -14,13 +14,14 @@ use notice_tests as support;
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use fantoccini::{Client, Locator};
 use notice_core::compose::{self, Block};
+use notice_core::draft::DraftEnvelope;
 use notice_core::gbt9704 as spec;
 use notice_core::pagination;
 use notice_core::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::notices::{fixture, table_notice, with_imprint};
+use support::notices::{fixture, long_notice, table_notice, with_attachment_pages, with_imprint};
 use support::ui::*;
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -284,6 +285,14 @@ async fn check_every_part_is_shown(client: &Client, notice: &Notice, name: &str)
                     }
                 }
             }
+            Block::Table {
+                header,
+                rows: table,
+            } => {
+                for cell in header.iter().chain(table.iter().flatten()) {
+                    assert!(shown.contains(&squeeze(cell)), "{name}: cell {cell}");
+                }
+            }
             Block::PageBreak => {}
             Block::Imprint {
                 cc,
@@ -445,6 +454,66 @@ async fn the_preview_shows_every_part_of_both_samples_with_the_pages_of_the_expo
         }
         assert_eq!(pdf_pages(&pdf), pages, "{name}: with the standard metrics");
     }
+}
+
+/// Attachments with content: the preview has the export's pages (each
+/// attachment on its own, numbers continuing) and step 6 edits them.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build, chromedriver and LibreOffice: run scripts/test.sh"]
+async fn attachment_pages_are_previewed_as_exported_and_edited_in_step_6() {
+    let name = "attachments";
+    let notice = with_imprint(with_attachment_pages(long_notice(3, 100), 30));
+    let (client, _driver, downloads, _) = open_notice(name, &notice).await;
+    let pages = preview_pages(&client).await;
+    let plan = pagination::paginate(&compose::blocks(&notice));
+    assert_eq!(pages as u32, plan.total_pages());
+    check_every_part_is_shown(&client, &notice, name).await;
+    check_page_numbers(&client, name, plan.numbered_pages() as usize).await;
+    let docx = export(&client, &downloads).await;
+    let rendered = pdf_pages(&render(&docx, name));
+    eprintln!("{name}: preview {pages} pages, LibreOffice {rendered} pages");
+    assert_eq!(
+        rendered, pages,
+        "{name}: preview {pages} pages, LibreOffice {rendered}"
+    );
+
+    // A third attachment, added in step 6: named after the 附件说明's
+    // third name, a list typed item by item.
+    click(&client, "#step-6").await;
+    replace(
+        &client,
+        "#attachments",
+        "2021年“质量月”活动口号\n“质量月”活动信息报送表\n活动总结",
+    )
+    .await;
+    click(&client, "#add-attachment").await;
+    assert_eq!(value(&client, "#attachment-2-name").await, "活动总结");
+    select(&client, "#attachment-2-kind", "list").await;
+    type_into(&client, "#attachment-2-items", "质量第一\n效益优先").await;
+    let stored = DraftEnvelope::from_json(&stored_draft(&client).await)
+        .unwrap()
+        .notice;
+    let page = &stored.attachment_pages[2];
+    assert_eq!(
+        (page.name.as_str(), page.kind),
+        ("活动总结", AttachmentKind::List)
+    );
+    assert_eq!(page.items, ["质量第一", "效益优先"]);
+    wait_for_text(&client, ".preview-pages", "附件3").await;
+    wait_for_text(&client, ".preview-pages", "2.效益优先").await;
+    // A table typed as rows of cells.
+    select(&client, "#attachment-2-kind", "table").await;
+    replace(&client, "#attachment-2-columns", "单位、电话").await;
+    type_into(&client, "#attachment-2-rows", "质量股|0557-8021234").await;
+    let stored = DraftEnvelope::from_json(&stored_draft(&client).await)
+        .unwrap()
+        .notice;
+    assert_eq!(
+        stored.attachment_pages[2].rows,
+        [["质量股", "0557-8021234"]]
+    );
+    wait_for_text(&client, ".preview-pages", "0557-8021234").await;
+    client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -16,7 +16,7 @@ use notice_core::*;
 use notice_office::docx::{export_docx, DocumentMeta};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::notices::{fixture, long_notice, table_notice, with_imprint};
+use support::notices::{fixture, long_notice, table_notice, with_attachment_pages, with_imprint};
 use support::random::Random;
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -732,6 +732,237 @@ fn the_imprint_lands_on_an_even_page_wherever_the_body_ends() {
     assert_eq!(seen.len(), 3, "not every placement was exercised: {seen:?}");
 }
 
+/// §8: each attachment on a page of its own after the body: 附件N 三号黑体
+/// flush left on line 1, its title 二号 centred on line 3, then its
+/// content (here a numbered list and a ruled, full-width table whose header
+/// repeats), page numbers continuing, the 版记 after them.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn attachments_stand_on_their_own_pages_with_label_title_and_content() {
+    let notice = with_imprint(with_attachment_pages(long_notice(3, 100), 30));
+    let r = render(&notice, "attachments");
+    check_page_geometry(&r);
+    check_page_numbers(&r);
+    check_imprint(&r, "抄送");
+    let info = describe(&r);
+    let blocks = compose::blocks(&notice);
+    let label_pages: Vec<u32> = blocks
+        .iter()
+        .zip(&r.plan.starts)
+        .filter(|(b, _)| matches!(b, compose::Block::AttachmentLabel(_)))
+        .map(|(_, at)| at.page)
+        .collect();
+    assert_eq!(label_pages.len(), 2, "{info}");
+    let body_line = {
+        let lines = r.pages[0].lines();
+        let line = lines
+            .iter()
+            .find(|l| l.text().starts_with("质量强国"))
+            .unwrap();
+        line.y1 - line.y0
+    };
+    for (k, (label, title)) in [("附件1", "活动口号"), ("附件2", "信息报送表")]
+        .into_iter()
+        .enumerate()
+    {
+        let page = &r.pages[label_pages[k] as usize - 1];
+        let lines = page.lines();
+        // The estimate's page is the print's, and the label opens it.
+        let first = &lines[0];
+        assert_eq!(first.text(), label, "page {}\n{info}", label_pages[k]);
+        assert!(
+            (first.x0() - LEFT).abs() < TOL,
+            "{label} starts at {:.1} mm, not flush left",
+            first.x0()
+        );
+        assert!(
+            first.y0 - TOP < LINE_MM,
+            "{label} is not on line 1 ({:.1} mm)",
+            first.y0 - TOP
+        );
+        let height = first.y1 - first.y0;
+        assert!(
+            (height / body_line - 1.0).abs() < 0.1,
+            "{label} is {height:.2} mm tall, body text {body_line:.2} mm: not 三号"
+        );
+        // 黑体 is set on the label's run (the fonts LibreOffice finds here
+        // are substitutes, so the face is checked in the file).
+        let title_line = lines
+            .iter()
+            .find(|l| l.text().contains(title))
+            .unwrap_or_else(|| panic!("no title {title}\n{info}"));
+        let lines_down = (title_line.y0 - first.y0) / LINE_MM;
+        let centre = (title_line.x0() + title_line.x1()) / 2.0;
+        // 二号: glyphs 22/16 as tall as the body's (character widths would
+        // count the quotes, set here in a Latin fallback).
+        let size = (title_line.y1 - title_line.y0) / body_line * 16.0;
+        println!(
+            "attachments: {label} at {:.1} mm from the left, {:.1} mm below the block's top, {height:.2} mm tall; title {lines_down:.2} lines below it, centred at {centre:.1} mm, {size:.1} pt by its height",
+            first.x0(),
+            first.y0 - TOP
+        );
+        assert!(
+            (1.6..2.3).contains(&lines_down),
+            "the title is {lines_down:.2} lines below {label}, not on line 3"
+        );
+        assert!(
+            (centre - (LEFT + 78.0)).abs() < TOL,
+            "title centred at {centre:.1} mm"
+        );
+        assert!(
+            (size - 22.0).abs() < 1.0,
+            "the title is {size:.1} pt, not 二号"
+        );
+    }
+    // The list, numbered, in the body's size and indent.
+    let slogans = r.pages[label_pages[0] as usize - 1].lines();
+    let item = slogans
+        .iter()
+        .find(|l| l.text().starts_with("1.建设质量强国"))
+        .unwrap_or_else(|| panic!("no numbered slogan\n{info}"));
+    assert!(
+        (item.x0() - (LEFT + 2.0 * 16.0 * MM_PER_PT)).abs() < TOL,
+        "the slogan starts at {:.1} mm, not two characters in",
+        item.x0()
+    );
+    // The table: ruled across the whole block width, its top rule one
+    // blank line under the title (line 5), header repeated on the next page.
+    let page = label_pages[1] as usize;
+    let image = Image::of(&r.pdf, page, 200);
+    let rules = image.rows((LEFT + 0.3, RIGHT - 0.3), (TOP, BOTTOM + 1.0), 0.97, dark);
+    assert!(rules.len() >= 10, "no table rules on page {page}\n{info}");
+    let top_rule = rules[0];
+    let expected = TOP + 4.0 * LINE_MM;
+    println!(
+        "attachments: table's top rule {:.1} mm below the block's top (line 5 starts at {:.1}), {} rule rows",
+        top_rule - TOP,
+        expected - TOP,
+        rules.len()
+    );
+    assert!(
+        (top_rule - expected).abs() < TOL,
+        "the table starts at {top_rule:.1} mm, not at line 5 ({expected:.1} mm)"
+    );
+    let outside = image.rows(
+        (LEFT - 4.0, LEFT - 0.6),
+        (top_rule - 0.3, top_rule + 0.3),
+        0.5,
+        dark,
+    );
+    assert!(outside.is_empty(), "the table is wider than the block");
+    let header = |p: usize| {
+        r.pages[p - 1].lines().iter().position(|l| {
+            ["序号", "单位", "联系人", "电话"]
+                .iter()
+                .all(|h| l.text().contains(h))
+        })
+    };
+    assert!(header(page).is_some(), "{info}");
+    let next = &r.pages[page];
+    assert!(
+        next.text().contains("市场监督管理所"),
+        "the table does not continue\n{info}"
+    );
+    assert_eq!(
+        header(page + 1),
+        Some(0),
+        "the header does not repeat\n{info}"
+    );
+    // Filled 序号 cells skip the blank rows: 30 rows, 20 with content.
+    let text: String = r.pages.iter().map(Page::text).collect();
+    assert!(text.contains("第29市场监督管理所"), "{info}");
+    assert!(r.document.contains("附件2"));
+}
+
+/// Renders the notice for preprinted letterhead reserving `reserved`
+/// twips (套打).
+fn render_on_letterhead(notice: &Notice, name: &str, reserved: i32) -> Rendered {
+    let dir = support::temp_dir(&format!("render-{name}"));
+    let docx = dir.join(format!("{name}.docx"));
+    let meta = DocumentMeta {
+        letterhead: Some(reserved),
+        ..DocumentMeta::at("2021-09-06T08:00:00Z")
+    };
+    std::fs::write(&docx, export_docx(notice, &meta).unwrap()).unwrap();
+    let pdf = support::libreoffice_pdf(&docx);
+    let kept = dir.join(format!("{name}.pdf"));
+    std::fs::copy(&pdf, &kept).unwrap();
+    let blocks = compose::on_letterhead(compose::compose(notice), reserved).blocks;
+    Rendered {
+        name: name.to_owned(),
+        pages: measure(&kept),
+        pdf: kept,
+        document: support::zip_part(&docx, "word/document.xml"),
+        plan: pagination::paginate(&blocks),
+        latin: false,
+    }
+}
+
+/// 套打: on preprinted letterhead nothing red is printed, no 标志, and the
+/// 发文字号, the title and the body stand exactly where they stand under
+/// the app's own printed 版头; a taller letterhead moves them down by the
+/// difference.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn on_letterhead_the_body_starts_where_the_printed_header_ends() {
+    let mut notice = long_notice(3, 100);
+    notice.header.secrecy = "秘密★1年".into();
+    let standard = render(&notice, "letterhead-standard");
+    let own = pagination::header_height(&compose::blocks(&notice));
+    let lines_of = |r: &Rendered| {
+        let lines = r.pages[0].lines();
+        let at = |needle: &str| {
+            lines
+                .iter()
+                .find(|l| l.text().contains(needle))
+                .map(|l| l.y0)
+                .unwrap_or_else(|| panic!("{}: no {needle}\n{}", r.name, describe(r)))
+        };
+        [at("秘密"), at("砀市监发"), at("关于开展"), at("各股室")]
+    };
+    let expected = lines_of(&standard);
+    for (extra_mm, name) in [(0.0, "letterhead"), (20.0, "letterhead-taller")] {
+        let extra = (extra_mm / 25.4 * 1440.0_f64).round() as i32;
+        let r = render_on_letterhead(&notice, name, own + extra);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        let info = describe(&r);
+        assert!(
+            !r.pages[0].text().contains("砀山县市场监督管理局"),
+            "{info}"
+        );
+        assert!(
+            !r.document.contains(r#"w:color w:val="FF0000""#),
+            "red in the file"
+        );
+        let image = Image::of(&r.pdf, 1, 150);
+        let red_rows = image.rows((0.0, 210.0), (0.0, 297.0), 0.002, red);
+        assert!(
+            red_rows.is_empty(),
+            "{name}: red ink at {:?} mm",
+            red_rows.first()
+        );
+        let found = lines_of(&r);
+        println!(
+            "{name} (reserving {:.1} mm): 密级, 发文字号, title, 主送 at {:?} mm; printed 版头 {:?} mm",
+            (own + extra) as f64 / 1440.0 * 25.4,
+            found.map(|y| (y * 10.0).round() / 10.0),
+            expected.map(|y| (y * 10.0).round() / 10.0)
+        );
+        assert!(
+            (found[0] - expected[0]).abs() < 0.3,
+            "{name}: the 密级 moved"
+        );
+        for k in 1..4 {
+            let moved = found[k] - expected[k];
+            assert!(
+                (moved - extra_mm).abs() < 0.3,
+                "{name}: line {k} moved {moved:.2} mm, not {extra_mm} mm\n{info}"
+            );
+        }
+    }
+}
+
 /// A notice with arbitrary text in every text field.
 fn arbitrary_notice(seed: u64) -> Notice {
     let r = &mut Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
@@ -839,6 +1070,7 @@ fn arbitrary_notice(seed: u64) -> Notice {
             })
             .collect(),
         attachments: r.texts(3, 30),
+        attachment_pages: Vec::new(),
         signature: Signature {
             organs: r.texts(3, 30),
             date: r.date(),

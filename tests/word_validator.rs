@@ -86,6 +86,10 @@ fn every_export_path_gives_files_the_word_validator_accepts() {
         ("long", support::notices::long_notice(60, 200)),
         ("table-200", support::notices::table_notice(200)),
         (
+            "attachments",
+            support::notices::with_attachment_pages(support::notices::long_notice(3, 100), 30),
+        ),
+        (
             "imprint",
             support::notices::with_imprint(fixture("city-plan-table")),
         ),

@@ -19,6 +19,7 @@ mod native {
             created: "2021-09-06T08:00:00Z".into(),
             modified: "2021-09-06T08:00:00Z".into(),
             fonts: FontSet::STANDARD,
+            letterhead: None,
         };
         let mut group = c.benchmark_group("export_docx");
         group.sample_size(30);

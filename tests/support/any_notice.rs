@@ -167,6 +167,20 @@ impl Random {
                 })
                 .collect(),
             attachments: self.any_texts(),
+            attachment_pages: (0..self.below(3))
+                .map(|_| AttachmentPage {
+                    name: self.any_text(),
+                    kind: [
+                        AttachmentKind::Text,
+                        AttachmentKind::Table,
+                        AttachmentKind::List,
+                    ][self.below(3)],
+                    paragraphs: self.any_texts(),
+                    columns: self.any_texts(),
+                    rows: (0..self.below(3)).map(|_| self.any_texts()).collect(),
+                    items: self.any_texts(),
+                })
+                .collect(),
             signature: Signature {
                 organs: self.any_texts(),
                 date: self.any_date(),

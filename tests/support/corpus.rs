@@ -307,6 +307,7 @@ pub fn generated(index: usize) -> Notice {
                 )
             })
             .collect(),
+        attachment_pages: Vec::new(),
         signature: Signature {
             organs,
             date: DocDate::new(2021, 9, 6),

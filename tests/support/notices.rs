@@ -100,3 +100,50 @@ pub fn table_notice(rows: usize) -> Notice {
     };
     notice
 }
+
+/// The notice with two attachments on their own pages: the year's slogans
+/// as a list and a 报送表 of `rows` rows (every third left blank to fill
+/// in), listed in the 附件说明 in that order.
+pub fn with_attachment_pages(mut notice: Notice, rows: usize) -> Notice {
+    notice.attachments = vec![
+        "2021年“质量月”活动口号".into(),
+        "“质量月”活动信息报送表".into(),
+    ];
+    notice.attachment_pages = vec![
+        AttachmentPage {
+            name: "2021年“质量月”活动口号".into(),
+            kind: AttachmentKind::List,
+            items: vec![
+                "建设质量强国 决胜全面小康".into(),
+                "弘扬企业家精神 推动高质量发展".into(),
+                "质量第一 效益优先".into(),
+                "共建质量诚信 共享品质生活".into(),
+            ],
+            ..AttachmentPage::default()
+        },
+        AttachmentPage {
+            name: "“质量月”活动信息报送表".into(),
+            kind: AttachmentKind::Table,
+            columns: ["序号", "单位", "联系人", "电话", "活动内容"]
+                .map(String::from)
+                .to_vec(),
+            rows: (0..rows)
+                .map(|i| {
+                    if i % 3 == 2 {
+                        Vec::new()
+                    } else {
+                        vec![
+                            String::new(),
+                            format!("第{}市场监督管理所", i + 1),
+                            "张三".into(),
+                            "0557-8021234".into(),
+                            "组织辖区企业开展质量管理小组活动".into(),
+                        ]
+                    }
+                })
+                .collect(),
+            ..AttachmentPage::default()
+        },
+    ];
+    notice
+}

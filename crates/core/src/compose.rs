@@ -4,10 +4,12 @@
 //! the same decisions: the same numbering, the same title lines, the same
 //! parts in the same order.
 
-use super::field::{ContactField, Field, RequirementField, SectionField, TaskField};
+use super::field::{
+    AttachmentField, ContactField, Field, RequirementField, SectionField, TaskField,
+};
 use super::model::{
-    join_names, Contact, Level, Notice, NoticeShape, Requirement, SectionContent, Summary,
-    TaskLayout, TaskRow,
+    join_names, AttachmentKind, AttachmentPage, Contact, Level, Notice, NoticeShape, Requirement,
+    SectionContent, Summary, TaskLayout, TaskRow,
 };
 
 /// The face a span is set in (GB/T 9704 §7.3.3 and practice).
@@ -57,11 +59,17 @@ pub enum Block {
     HeaderMark(Span),
     /// The red 发文机关标志: one line per organ; `suffix` is 文件 or empty.
     OrganMark { organs: Vec<String>, suffix: String },
-    /// 发文字号 (with 签发人 when there are signers) and the red rule under it.
+    /// 发文字号 (with 签发人 when there are signers) and the red rule under it
+    /// (`rule` false on preprinted letterhead, whose rule is on the paper;
+    /// the space the rule takes stays).
     DocNumber {
         number: String,
         signers: Vec<String>,
+        rule: bool,
     },
+    /// Blank space of this many twips where preprinted letterhead (套打)
+    /// has its 发文机关标志.
+    Reserved(i32),
     /// 标题 (cover or plan), already broken into lines.
     Title { lines: Vec<String> },
     /// 主送机关, ending with ：.
@@ -78,8 +86,17 @@ pub enum Block {
         header: [String; 5],
         rows: Vec<[String; 5]>,
     },
+    /// A table of an attachment, with its own columns: header cells, then
+    /// rows of as many cells.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// 附件说明.
     Attachments(Vec<String>),
+    /// An attachment's 附件 or 附件2 (§8): starts a new page, 三号黑体 flush
+    /// left on its first line.
+    AttachmentLabel(String),
     /// 发文机关署名 and 成文日期.
     Signature {
         organs: Vec<String>,
@@ -104,7 +121,9 @@ impl Block {
         match self {
             Block::HeaderMark(span) => span.text.clone(),
             Block::OrganMark { organs, suffix } => format!("{}{suffix}", organs.join("")),
-            Block::DocNumber { number, signers } => {
+            Block::DocNumber {
+                number, signers, ..
+            } => {
                 if signers.is_empty() {
                     number.clone()
                 } else {
@@ -119,9 +138,15 @@ impl Block {
                 .map(|r| r.join(" "))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Block::Table { header, rows } => std::iter::once(header)
+                .chain(rows)
+                .map(|r| r.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Block::Attachments(items) => items.join("\n"),
+            Block::AttachmentLabel(label) => label.clone(),
             Block::Signature { organs, date, .. } => format!("{} {date}", organs.join(" ")),
-            Block::PageBreak => String::new(),
+            Block::PageBreak | Block::Reserved(_) => String::new(),
             Block::Imprint {
                 cc,
                 printer,
@@ -801,6 +826,298 @@ impl Out {
     }
 }
 
+/// A name as the 附件说明 writes it: no final punctuation.
+fn attachment_name(name: &str) -> &str {
+    name.trim().trim_end_matches(['。', '.', '；', ';', '，'])
+}
+
+/// The attachment pages that are drawn: those with a name or content.
+pub fn drawn_attachment_pages(notice: &Notice) -> Vec<&AttachmentPage> {
+    notice
+        .attachment_pages
+        .iter()
+        .filter(|p| !p.name.trim().is_empty() || !p.is_empty())
+        .collect()
+}
+
+/// The 附件说明 number of the page's name (from 1), if the 附件说明 lists it.
+pub fn attachment_number(notice: &Notice, page: &AttachmentPage) -> Option<usize> {
+    let name = attachment_name(&page.name);
+    trimmed(&notice.attachments)
+        .iter()
+        .position(|n| attachment_name(n) == name)
+        .map(|i| i + 1)
+}
+
+/// 附件 or 附件2 (§8: numbered when the 附件说明 lists several). A page
+/// whose name the 附件说明 lacks (a problem the check reports) takes its
+/// place among the pages.
+pub fn attachment_label(notice: &Notice, page: &AttachmentPage, index: usize) -> String {
+    let listed = trimmed(&notice.attachments).len();
+    let pages = drawn_attachment_pages(notice).len();
+    if listed.max(pages) <= 1 {
+        return "附件".into();
+    }
+    let n = attachment_number(notice, page).unwrap_or(index + 1);
+    format!("附件{n}")
+}
+
+/// Whether a paragraph typed with its own number is a heading: 一、 in
+/// 黑体, （一） in 楷体 (its lead sentence only, when text follows).
+fn numbered_paragraph(text: &str) -> Block {
+    let numeral = |s: &str| {
+        let n = s
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        (n > 0).then(|| s.char_indices().nth(n).map_or(s.len(), |(at, _)| at))
+    };
+    if let Some(end) = numeral(text) {
+        if text[end..].starts_with('、') {
+            return heading(1, String::new(), text);
+        }
+    }
+    if let Some(inner) = text.strip_prefix('（') {
+        if let Some(end) = numeral(inner) {
+            if inner[end..].starts_with('）') {
+                let mut spans = Vec::new();
+                match text.find('。') {
+                    Some(stop) if stop + '。'.len_utf8() < text.len() => {
+                        let (lead, rest) = text.split_at(stop + '。'.len_utf8());
+                        spans.push(Span::new(lead, Face::Kai));
+                        spans.push(Span::new(rest, Face::Body));
+                    }
+                    _ => spans.push(Span::new(text, Face::Kai)),
+                }
+                return Block::Paragraph {
+                    spans,
+                    indent: Indent::FirstLine,
+                    heading: Some(2),
+                };
+            }
+        }
+    }
+    body(text)
+}
+
+/// Whether an item already starts with its number (1. or 1、).
+fn starts_numbered(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(['.', '．', '、'])
+}
+
+/// An attachment's table: columns with neither heading nor cells dropped,
+/// every row as many cells as columns, an empty 序号 cell of a row with
+/// content numbered.
+fn attachment_table(page: &AttachmentPage) -> Option<Block> {
+    let blank = |s: &str| s.trim().is_empty();
+    let width = page
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(page.columns.len()))
+        .max()
+        .unwrap_or(0);
+    let cell = |row: &[String], c: usize| row.get(c).map_or("", |s| s.trim()).to_owned();
+    let kept: Vec<usize> = (0..width)
+        .filter(|&c| {
+            !blank(page.columns.get(c).map_or("", String::as_str))
+                || page.rows.iter().any(|r| !cell(r, c).is_empty())
+        })
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let header: Vec<String> = kept.iter().map(|&c| cell(&page.columns, c)).collect();
+    let serial = header.iter().position(|h| h == "序号");
+    let mut number = 0;
+    let rows = page
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<String> = kept.iter().map(|&c| cell(r, c)).collect();
+            if let Some(s) = serial {
+                if cells.iter().any(|c| !c.is_empty()) {
+                    number += 1;
+                    if cells[s].is_empty() {
+                        cells[s] = number.to_string();
+                    }
+                }
+            }
+            cells
+        })
+        .collect();
+    Some(Block::Table { header, rows })
+}
+
+/// The attachments' pages (§8): each on a new page, 附件 on line 1, its
+/// title centred on line 3, then its content formatted like the body.
+fn attachment_blocks(notice: &Notice, out: &mut Out) {
+    let pages = notice
+        .attachment_pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.name.trim().is_empty() || !p.is_empty());
+    for (index, (i, page)) in pages.enumerate() {
+        let field = |part| Field::Attachment(i, part);
+        out.at(field(AttachmentField::Name))
+            .push(Block::AttachmentLabel(attachment_label(
+                notice, page, index,
+            )));
+        let name = attachment_name(&page.name);
+        if !name.is_empty() {
+            out.push(Block::Title {
+                lines: title_lines(name, TITLE_LINE_CHARS),
+            });
+        }
+        match page.kind {
+            AttachmentKind::Text => {
+                out.at(field(AttachmentField::Paragraphs));
+                for text in &page.paragraphs {
+                    out.extend(
+                        text.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(numbered_paragraph),
+                    );
+                }
+            }
+            AttachmentKind::List => {
+                out.at(field(AttachmentField::Items));
+                let items = page
+                    .items
+                    .iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty());
+                for (n, item) in items.enumerate() {
+                    out.push(if starts_numbered(item) {
+                        numbered(3, item.to_owned())
+                    } else {
+                        numbered(3, format!("{}{item}", heading_number(3, n + 1)))
+                    });
+                }
+            }
+            AttachmentKind::Table => {
+                if let Some(table) = attachment_table(page) {
+                    let rows = match &table {
+                        Block::Table { rows, .. } => rows.len(),
+                        _ => 0,
+                    };
+                    out.at(field(AttachmentField::Columns))
+                        .push_rows(vec![field(AttachmentField::Rows); rows], table);
+                }
+            }
+        }
+    }
+}
+
+/// Widths of an attachment table's columns in twips, summing to `total`:
+/// each column at least as wide as its heading on one line (序号 exactly
+/// that), and as wide as its longest cell wants up to 10 四号 characters
+/// (longer cells wrap); what is left over, or missing, is shared in
+/// proportion to what each column wants beyond its heading.
+pub fn table_column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec<usize> {
+    const SIHAO: f32 = 280.0;
+    // Both cell margins, and room for renderers' rounding (at 700 twips
+    // LibreOffice broke a two-character 序号 in two).
+    let padding = 2.0 * super::gbt9704::CELL_MARGIN as f32 + 24.0;
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return Vec::new();
+    }
+    let heading = |c: usize| header.get(c).map_or("", |h| h.as_str());
+    let least: Vec<f32> = (0..columns)
+        .map(|c| width(heading(c)).max(2.0) * SIHAO + padding)
+        .collect();
+    let wanted: Vec<f32> = (0..columns)
+        .map(|c| {
+            if heading(c) == "序号" {
+                return least[c];
+            }
+            let longest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| width(t))
+                .fold(0.0, f32::max);
+            least[c].max(longest.min(10.0) * SIHAO + padding)
+        })
+        .collect();
+    let total_f = total as f32;
+    let (sum_least, sum_wanted) = (least.iter().sum::<f32>(), wanted.iter().sum::<f32>());
+    let widths: Vec<f32> = if sum_wanted <= total_f {
+        // Room to spare: every column but 序号 grows with what it wants.
+        let growing: f32 = (0..columns)
+            .filter(|&c| heading(c) != "序号")
+            .map(|c| wanted[c])
+            .sum();
+        (0..columns)
+            .map(|c| {
+                if heading(c) == "序号" || growing == 0.0 {
+                    wanted[c]
+                } else {
+                    wanted[c] + (total_f - sum_wanted) * wanted[c] / growing
+                }
+            })
+            .collect()
+    } else if sum_least < total_f {
+        let share = (total_f - sum_least) / (sum_wanted - sum_least);
+        (0..columns)
+            .map(|c| least[c] + (wanted[c] - least[c]) * share)
+            .collect()
+    } else {
+        least.iter().map(|w| w * total_f / sum_least).collect()
+    };
+    let mut widths: Vec<usize> = widths.iter().map(|&w| w as usize).collect();
+    let used: usize = widths[..columns - 1].iter().sum();
+    widths[columns - 1] = (total as usize).saturating_sub(used);
+    widths
+}
+
+/// A table as the writer and the preview draw it.
+pub struct TableView<'a> {
+    pub header: &'a [String],
+    pub rows: Vec<&'a [String]>,
+    /// Twips, summing to the text block's width.
+    pub widths: Vec<usize>,
+    /// Per column: left-aligned text (else centred); header cells are
+    /// always centred.
+    pub left: Vec<bool>,
+}
+
+impl Block {
+    /// The block's table, if it is one.
+    pub fn table(&self) -> Option<TableView<'_>> {
+        let total = super::gbt9704::TEXT_WIDTH;
+        match self {
+            Block::TaskTable { header, rows } => Some(TableView {
+                header,
+                rows: rows.iter().map(|r| &r[..]).collect(),
+                widths: task_column_widths(rows, total).to_vec(),
+                left: (0..5).map(|c| c == 1).collect(),
+            }),
+            Block::Table { header, rows } => {
+                let widths = table_column_widths(header, rows, total);
+                // Columns of sentences read left-aligned; short entries centred.
+                let left = (0..widths.len())
+                    .map(|c| {
+                        rows.iter()
+                            .any(|r| r.get(c).is_some_and(|t| width(t) > 8.0))
+                    })
+                    .collect();
+                Some(TableView {
+                    header,
+                    rows: rows.iter().map(Vec::as_slice).collect(),
+                    widths,
+                    left,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The whole notice as layout blocks, in reading order.
 pub fn blocks(notice: &Notice) -> Vec<Block> {
     compose(notice).blocks
@@ -839,8 +1156,11 @@ pub fn compose(notice: &Notice) -> Composition {
     let signers = trimmed(&header.signers);
     // The red rule belongs to the 版头 even before a number is assigned.
     if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
-        out.at(Field::DocNumber)
-            .push(Block::DocNumber { number, signers });
+        out.at(Field::DocNumber).push(Block::DocNumber {
+            number,
+            signers,
+            rule: true,
+        });
     }
     out.at(Field::Title).push(Block::Title {
         lines: title_lines(&title(notice), TITLE_LINE_CHARS),
@@ -857,6 +1177,7 @@ pub fn compose(notice: &Notice) -> Composition {
         NoticeShape::Direct => {
             section_blocks(notice, &mut out);
             closing_blocks(notice, &mut out);
+            attachment_blocks(notice, &mut out);
         }
         NoticeShape::IssuesPlan => {
             out.at(Field::CoverBody);
@@ -869,6 +1190,7 @@ pub fn compose(notice: &Notice) -> Composition {
                 lines: title_lines(&plan_title(notice), TITLE_LINE_CHARS),
             });
             section_blocks(notice, &mut out);
+            attachment_blocks(notice, &mut out);
         }
     }
     let imprint = &notice.imprint;
@@ -895,6 +1217,46 @@ pub fn compose(notice: &Notice) -> Composition {
         });
     }
     out.composition
+}
+
+/// The composition for printing on preprinted letterhead (套打): the
+/// 发文机关标志 and the red rule are on the paper, so the 标志 becomes blank
+/// space and the rule is not drawn, and the 发文字号 stands on the line
+/// above the paper's rule. `reserved` is the height, in twips from the top
+/// of the text block, down to the paper's rule: with
+/// [`pagination::header_height`] of the notice's own 版头 everything below
+/// stands exactly where it would under the printed one; a taller value
+/// moves it down by the difference. A notice without an organ is left as
+/// it is.
+pub fn on_letterhead(composition: Composition, reserved: i32) -> Composition {
+    let blocks = &composition.blocks;
+    let (Some(mark), Some(number)) = (
+        blocks
+            .iter()
+            .position(|b| matches!(b, Block::OrganMark { .. })),
+        blocks
+            .iter()
+            .position(|b| matches!(b, Block::DocNumber { .. })),
+    ) else {
+        return composition;
+    };
+    // The 版头's own height less the 标志 and the blank lines after it.
+    let own = super::pagination::header_height(blocks);
+    let layout = super::pagination::lay_out(&blocks[..=number]);
+    let number_top = layout.pagination.starts[number].y;
+    let mark_top = layout.pagination.starts[mark].y;
+    let space = (reserved - own + number_top - mark_top).max(0);
+    let Composition {
+        mut blocks,
+        mut sources,
+    } = composition;
+    if let Block::DocNumber { rule, .. } = &mut blocks[number] {
+        *rule = false;
+    }
+    blocks[mark] = Block::Reserved(space);
+    // The blank lines between the 标志 and the number are in the space.
+    sources[mark] = Source::of(Field::Organs);
+    Composition { blocks, sources }
 }
 
 fn join_cc(cc: &[String]) -> String {

@@ -2,7 +2,7 @@
 //! so they are tested without a browser.
 
 use super::field::SectionKind;
-use super::model::{split_names, Notice, Section, TaskRow};
+use super::model::{split_names, AttachmentKind, AttachmentPage, Notice, Section, TaskRow};
 
 /// Moves item `index` one place up (`-1`) or down (`1`); out-of-range moves
 /// change nothing. Returns the item's new index.
@@ -22,6 +22,81 @@ pub fn new_section(notice: &Notice, kind: SectionKind) -> Section {
         id: notice.next_section_id(),
         heading: kind.default_heading().to_owned(),
         content: kind.new_content(),
+    }
+}
+
+/// Column headings as typed on one line: separated by 、, | or a tab
+/// (pasted from a spreadsheet). Cells keep their spaces, so that
+/// [`columns_text`] gives back what was typed.
+pub fn columns_from_text(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split(['、', '|', '｜', '\t'])
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The column headings as the editor shows them.
+pub fn columns_text(columns: &[String]) -> String {
+    columns.join("、")
+}
+
+/// Table rows as typed: one row a line, cells separated by | or a tab
+/// (pasted from a spreadsheet). Blank lines are kept (a form's rows to fill
+/// in); cells keep their spaces, so that [`rows_text`] gives back what was
+/// typed.
+pub fn rows_from_text(text: &str) -> Vec<Vec<String>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split('\n')
+        .map(|line| {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() {
+                Vec::new()
+            } else {
+                line.split(['|', '｜', '\t']).map(str::to_owned).collect()
+            }
+        })
+        .collect()
+}
+
+/// The rows as the editor shows them.
+pub fn rows_text(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|r| r.join("|"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A new attachment page: named after the first 附件说明 name that has no
+/// page yet, a table with the usual 报送表 columns when the name says 表.
+pub fn new_attachment_page(notice: &Notice) -> AttachmentPage {
+    let name = notice
+        .attachments
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .find(|a| !notice.attachment_pages.iter().any(|p| p.name.trim() == *a))
+        .unwrap_or("")
+        .to_owned();
+    let table = name.ends_with('表');
+    AttachmentPage {
+        kind: if table {
+            AttachmentKind::Table
+        } else {
+            AttachmentKind::Text
+        },
+        columns: if table {
+            ["序号", "单位", "联系人", "电话"]
+                .map(String::from)
+                .to_vec()
+        } else {
+            Vec::new()
+        },
+        name,
+        ..AttachmentPage::default()
     }
 }
 
@@ -251,5 +326,43 @@ mod tests {
             ["国市监质〔2020〕133号", "闽质强省办〔2020〕5号"]
         );
         assert!(cited_numbers("没有文号").is_empty());
+    }
+
+    #[test]
+    fn table_text_round_trips_as_typed_and_reads_pasted_cells() {
+        for typed in ["", "序号、单位 、 联系人", "、"] {
+            assert_eq!(columns_text(&columns_from_text(typed)), typed);
+        }
+        assert_eq!(
+            columns_from_text("序号\t单位|电话"),
+            ["序号", "单位", "电话"]
+        );
+        for typed in ["", "1|质量股|张三", "1 | 质量股\n\n| |", "\n"] {
+            assert_eq!(rows_text(&rows_from_text(typed)), typed);
+        }
+        assert_eq!(
+            rows_from_text("1\t质量股\r\n\n2｜计量股"),
+            [vec!["1", "质量股"], vec![], vec!["2", "计量股"]]
+        );
+    }
+
+    #[test]
+    fn a_new_attachment_page_takes_the_first_name_without_a_page() {
+        let mut notice = Notice {
+            attachments: vec![" ".into(), "活动口号".into(), "信息报送表".into()],
+            ..Notice::default()
+        };
+        let first = new_attachment_page(&notice);
+        assert_eq!(
+            (first.name.as_str(), first.kind),
+            ("活动口号", AttachmentKind::Text)
+        );
+        notice.attachment_pages.push(first);
+        let second = new_attachment_page(&notice);
+        assert_eq!(second.name, "信息报送表");
+        assert_eq!(second.kind, AttachmentKind::Table);
+        assert_eq!(second.columns[0], "序号");
+        notice.attachment_pages.push(second);
+        assert_eq!(new_attachment_page(&notice).name, "");
     }
 }

@@ -35,6 +35,10 @@ pub enum Field {
     Requirement(usize, RequirementField),
     Contact(usize, ContactField),
     Attachments,
+    /// The n-th attachment page (in `Notice::attachment_pages`).
+    Attachment(usize, AttachmentField),
+    /// Adding an attachment page.
+    AddAttachment,
     SignatureOrgans,
     ProxyNote,
     Sealed,
@@ -86,6 +90,21 @@ pub enum RequirementField {
     Text,
 }
 
+/// A field of one attachment page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachmentField {
+    Name,
+    Kind,
+    /// Its paragraphs (a text attachment).
+    Paragraphs,
+    /// Its items (a list).
+    Items,
+    /// Its table's column headings.
+    Columns,
+    /// Its table's rows.
+    Rows,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactField {
     Name,
@@ -105,7 +124,7 @@ impl Field {
             AddSection | Section(..) => Step::Body,
             LeadLabel | SupportLabel | Task(..) => Step::Tasks,
             Requirement(..) => Step::Requirements,
-            Contact(..) | Attachments => Step::Contacts,
+            Contact(..) | Attachments | Attachment(..) | AddAttachment => Step::Contacts,
             SignatureOrgans | ProxyNote | Sealed | SignatureDate | Note | ImprintCc
             | ImprintPrinter | ImprintDate => Step::Closing,
         }
@@ -120,6 +139,7 @@ impl Field {
             Task(row, _) => Task(row, TaskField::Name),
             Requirement(item, _) => Requirement(item, RequirementField::Lead),
             Contact(i, _) => Contact(i, ContactField::Name),
+            Attachment(i, _) => Attachment(i, AttachmentField::Name),
             Section(id, SectionField::Activities(i)) => Section(id, SectionField::Department(i)),
             Section(id, SectionField::BlockLevel(i)) => Section(id, SectionField::Block(i)),
             Section(id, SectionField::ThemePreset) => Section(id, SectionField::Theme),
@@ -302,6 +322,7 @@ mod tests {
             ),
             (Field::Contact(0, ContactField::Phone), Step::Contacts),
             (Field::Attachments, Step::Contacts),
+            (Field::Attachment(1, AttachmentField::Rows), Step::Contacts),
             (Field::SignatureOrgans, Step::Closing),
             (Field::Note, Step::Closing),
             (Field::ImprintCc, Step::Closing),
@@ -332,6 +353,10 @@ mod tests {
             (Field::SignatureOrgans, Field::SignatureDate),
             (Field::Sealed, Field::ProxyNote),
             (Field::ImprintCc, Field::ImprintDate),
+            (
+                Field::Attachment(1, AttachmentField::Name),
+                Field::Attachment(1, AttachmentField::Rows),
+            ),
             (Field::Organs, Field::WithWenjian),
             (Field::DocNumber, Field::Signers),
             (Field::Title, Field::CampaignYear),
@@ -346,6 +371,10 @@ mod tests {
             (section(2, S::Block(1)), section(2, S::Block(10))),
             (Field::Title, Field::PlanTitle),
             (section(1, S::Text), section(2, S::Text)),
+            (
+                Field::Attachment(0, AttachmentField::Items),
+                Field::Attachment(1, AttachmentField::Items),
+            ),
             (
                 Field::Requirement(1, RequirementField::Lead),
                 Field::Requirement(2, RequirementField::Lead),

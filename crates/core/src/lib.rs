@@ -22,9 +22,11 @@ pub mod time;
 pub mod transfer;
 pub mod validate;
 
-pub use field::{ContactField, Field, RequirementField, SectionField, SectionKind, TaskField};
+pub use field::{
+    AttachmentField, ContactField, Field, RequirementField, SectionField, SectionKind, TaskField,
+};
 pub use model::{
-    Campaign, Contact, DepartmentActivities, DocDate, DocNumber, Header, Imprint, Level, Notice,
-    NoticeShape, Requirement, Section, SectionContent, Signature, Summary, TaskLayout, TaskList,
-    TaskRow, TextBlock,
+    AttachmentKind, AttachmentPage, Campaign, Contact, DepartmentActivities, DocDate, DocNumber,
+    Header, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent, Signature,
+    Summary, TaskLayout, TaskList, TaskRow, TextBlock,
 };

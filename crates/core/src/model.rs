@@ -37,6 +37,9 @@ pub struct Notice {
     pub contacts: Vec<Contact>,
     /// 附件说明: names of attachments, numbered when there are several.
     pub attachments: Vec<String>,
+    /// The attachments' own pages (GB/T 9704 §8), after the body, each
+    /// under the 附件说明 name it belongs to.
+    pub attachment_pages: Vec<AttachmentPage>,
     /// 发文机关署名 and 成文日期.
     pub signature: Signature,
     /// 附注, such as 此件公开发布 (written in parentheses).
@@ -435,6 +438,66 @@ fn split_outside_brackets(text: &str, separators: &[char]) -> Vec<String> {
     names
 }
 
+/// An attachment's page(s): its name (the 附件说明 entry, and its title on
+/// the page) and its content. One flat record rather than an enum per kind,
+/// so that switching the kind in the editor loses nothing typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct AttachmentPage {
+    pub name: String,
+    pub kind: AttachmentKind,
+    /// [`AttachmentKind::Text`]: one paragraph per entry; one that starts
+    /// with 一、 or （一） is a heading, set as the body's headings are.
+    pub paragraphs: Vec<String>,
+    /// [`AttachmentKind::Table`]: the column headings…
+    pub columns: Vec<String>,
+    /// …and the rows, one cell per column (blank rows are kept: a 报送表
+    /// leaves rows to fill in).
+    pub rows: Vec<Vec<String>>,
+    /// [`AttachmentKind::List`]: one item per entry, numbered 1. 2. ….
+    pub items: Vec<String>,
+}
+
+/// What an attachment holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum AttachmentKind {
+    /// Paragraphs with headings, formatted like the body.
+    #[default]
+    Text,
+    /// A table with the user's columns (序号, 单位, 联系人, 电话…).
+    Table,
+    /// A numbered list, such as the year's slogans.
+    List,
+}
+
+impl AttachmentKind {
+    /// The kind's name in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Text => "文字段落",
+            Self::Table => "表格",
+            Self::List => "条目（如口号）",
+        }
+    }
+}
+
+impl AttachmentPage {
+    /// Whether the page has nothing to show beyond its title.
+    pub fn is_empty(&self) -> bool {
+        let blank = |s: &String| s.trim().is_empty();
+        match self.kind {
+            AttachmentKind::Text => self.paragraphs.iter().all(blank),
+            AttachmentKind::Table => {
+                self.columns.iter().all(blank) && self.rows.iter().flatten().all(blank)
+            }
+            AttachmentKind::List => self.items.iter().all(blank),
+        }
+    }
+}
+
 /// 联系人.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -615,6 +678,7 @@ json_object!(Notice {
     tasks,
     contacts,
     attachments,
+    attachment_pages,
     signature,
     note,
     imprint,
@@ -668,6 +732,15 @@ json_object!(TaskRow {
     lead,
     support
 });
+json_object!(AttachmentPage {
+    name,
+    kind,
+    paragraphs,
+    columns,
+    rows,
+    items
+});
+json_enum!(AttachmentKind { Text = "text", Table = "table", List = "list" });
 json_object!(Contact {
     name,
     phone,

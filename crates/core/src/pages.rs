@@ -137,6 +137,9 @@ pub enum Draw {
         thick: usize,
         thin: usize,
     },
+    /// The area preprinted letterhead (套打) has its 标志 in: shown, not
+    /// printed.
+    Reserved,
 }
 
 /// Something drawn on a page.
@@ -209,6 +212,7 @@ impl Page {
                         }
                     }
                 }
+                Draw::Reserved => {}
                 Draw::Imprint { rows, .. } => {
                     let mut top = item.top;
                     for row in rows {
@@ -357,7 +361,11 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             }
             out
         }
-        Block::DocNumber { number, signers } => {
+        Block::DocNumber {
+            number,
+            signers,
+            rule,
+        } => {
             let mut lines = if signers.is_empty() {
                 wrap(
                     &[(number, Face::Body)],
@@ -407,7 +415,7 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
                     Some(Draw::Text {
                         line: l,
                         line_height: line,
-                        rule: k + 1 == count,
+                        rule: *rule && k + 1 == count,
                     })
                 })
                 .collect()
@@ -460,14 +468,16 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             0,
         )),
         Block::PageBreak => vec![None],
-        Block::TaskTable { .. } | Block::Imprint { .. } => Vec::new(),
+        Block::Reserved(_) => vec![Some(Draw::Reserved)],
+        Block::AttachmentLabel(t) => body(body_wrap(&[(t, Face::Hei)], 0, 0, 0)),
+        Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
     }
 }
 
-/// The task table's geometry and every cell's lines.
+/// A table's geometry and every cell's lines.
 struct Table {
-    lefts: [i32; 5],
-    widths: [usize; 5],
+    lefts: Vec<i32>,
+    widths: Vec<usize>,
     header: Arc<Vec<Vec<TextLine>>>,
     rows: Vec<Arc<Vec<Vec<TextLine>>>>,
 }
@@ -497,18 +507,19 @@ impl Cache {
 
     fn row(
         &mut self,
-        cells: &[String; 5],
-        widths: &[usize; 5],
+        cells: &[String],
+        widths: &[usize],
+        left: &[bool],
         header: bool,
     ) -> Arc<Vec<Vec<TextLine>>> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (cells, widths, header).hash(&mut hasher);
+        (cells, widths, left, header).hash(&mut hasher);
         let key = hasher.finish();
         let drawn = self
             .rows
             .remove(&key)
             .or_else(|| self.used_rows.get(&key).cloned())
-            .unwrap_or_else(|| Arc::new(row_lines(cells, widths, header)));
+            .unwrap_or_else(|| Arc::new(row_lines(cells, widths, left, header)));
         self.used_rows.insert(key, drawn.clone());
         drawn
     }
@@ -527,7 +538,12 @@ fn block_key(block: &Block) -> u64 {
     match block {
         Block::HeaderMark(span) => (&span.text, span.face).hash(&mut h),
         Block::OrganMark { organs, suffix } => (organs, suffix).hash(&mut h),
-        Block::DocNumber { number, signers } => (number, signers).hash(&mut h),
+        Block::DocNumber {
+            number,
+            signers,
+            rule,
+        } => (number, signers, rule).hash(&mut h),
+        Block::Reserved(height) => height.hash(&mut h),
         Block::Title { lines } => lines.hash(&mut h),
         Block::Recipients(t) | Block::Note(t) => t.hash(&mut h),
         Block::Paragraph { spans, indent, .. } => {
@@ -537,7 +553,9 @@ fn block_key(block: &Block) -> u64 {
             matches!(indent, Indent::FirstLine).hash(&mut h);
         }
         Block::TaskTable { header, rows } => (header, rows).hash(&mut h),
+        Block::Table { header, rows } => (header, rows).hash(&mut h),
         Block::Attachments(items) => items.hash(&mut h),
+        Block::AttachmentLabel(t) => t.hash(&mut h),
         Block::Signature {
             organs,
             date,
@@ -553,8 +571,13 @@ fn block_key(block: &Block) -> u64 {
     h.finish()
 }
 
-/// The lines of each cell of a task-table row.
-fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<TextLine>> {
+/// The lines of each cell of a table row.
+fn row_lines(
+    cells: &[String],
+    widths: &[usize],
+    left: &[bool],
+    header: bool,
+) -> Vec<Vec<TextLine>> {
     let font = if header { Face::Hei } else { Face::Body };
     cells
         .iter()
@@ -567,7 +590,7 @@ fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<
                 .map(|range| TextLine {
                     left: spec::CELL_MARGIN,
                     width,
-                    align: if col == 1 && !header {
+                    align: if left.get(col) == Some(&true) && !header {
                         Align::Left
                     } else {
                         Align::Center
@@ -584,17 +607,25 @@ fn row_lines(cells: &[String; 5], widths: &[usize; 5], header: bool) -> Vec<Vec<
 }
 
 impl Table {
-    fn of(header: &[String; 5], rows: &[[String; 5]], cache: &mut Cache) -> Self {
-        let widths = compose::task_column_widths(rows, spec::TEXT_WIDTH);
-        let mut lefts = [0; 5];
-        for i in 1..5 {
-            lefts[i] = lefts[i - 1] + widths[i - 1] as i32;
-        }
+    fn of(table: &compose::TableView, cache: &mut Cache) -> Self {
+        let widths = table.widths.clone();
+        let lefts = widths
+            .iter()
+            .scan(0, |x, &w| {
+                let left = *x;
+                *x += w as i32;
+                Some(left)
+            })
+            .collect();
         Self {
             lefts,
+            header: cache.row(table.header, &widths, &table.left, true),
+            rows: table
+                .rows
+                .iter()
+                .map(|r| cache.row(r, &widths, &table.left, false))
+                .collect(),
             widths,
-            header: cache.row(header, &widths, true),
-            rows: rows.iter().map(|r| cache.row(r, &widths, false)).collect(),
         }
     }
 
@@ -732,11 +763,15 @@ fn lay_out_pages(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
                 }
             }
             PieceKind::TableHeader | PieceKind::TableRow { .. } => {
-                let Block::TaskTable { header, rows } = block else {
+                if tables[piece.block].is_none() {
+                    let Some(view) = block.table() else {
+                        continue;
+                    };
+                    tables[piece.block] = Some(Table::of(&view, cache));
+                }
+                let Some(table) = tables[piece.block].as_ref() else {
                     continue;
                 };
-                let table =
-                    tables[piece.block].get_or_insert_with(|| Table::of(header, rows, cache));
                 // The grid closes under the table's last row on the page.
                 let bottom = layout.pieces.get(i + 1).is_none_or(|next| {
                     next.block != piece.block
@@ -1116,6 +1151,113 @@ mod tests {
                 assert_eq!(line.left + line.width, WIDTH - right);
             }
         }
+    }
+
+    #[test]
+    fn attachment_pages_are_drawn_where_the_writer_puts_them() {
+        use crate::field::AttachmentField;
+        let mut notice = fixture("county-plan-sections.json");
+        notice.attachments = vec!["活动口号".into(), "信息报送表".into()];
+        notice.attachment_pages = vec![
+            AttachmentPage {
+                name: "活动口号".into(),
+                kind: AttachmentKind::List,
+                items: vec!["质量第一".into()],
+                ..AttachmentPage::default()
+            },
+            AttachmentPage {
+                name: "信息报送表".into(),
+                kind: AttachmentKind::Table,
+                columns: vec!["序号".into(), "单位".into()],
+                rows: vec![vec!["".into(), "质量股".into()]; 40],
+                ..AttachmentPage::default()
+            },
+        ];
+        let composition = compose::compose(&notice);
+        let plan = pagination::paginate(&composition.blocks);
+        let pages = pages_of(&notice);
+        assert_eq!(pages.len() as u32, plan.total_pages());
+        let label_pages: Vec<u32> = composition
+            .blocks
+            .iter()
+            .zip(&plan.starts)
+            .filter(|(b, _)| matches!(b, Block::AttachmentLabel(_)))
+            .map(|(_, at)| at.page)
+            .collect();
+        for (k, &page) in label_pages.iter().enumerate() {
+            let page = &pages[page as usize - 1];
+            let first = page.items.iter().min_by_key(|i| i.top).unwrap();
+            assert_eq!(first.top, 0);
+            assert_eq!(first.field, Field::Attachment(k, AttachmentField::Name));
+            assert_eq!(page.line_texts()[0], format!("附件{}", k + 1));
+            // Page numbers continue through the attachments.
+            assert_eq!(page.number, Some(page.index));
+        }
+        // 40 rows run over two pages, each with its header; every row
+        // leads to the table's rows.
+        let table_pages: Vec<&Page> = pages
+            .iter()
+            .filter(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i.draw, Draw::Row { header: false, .. }))
+            })
+            .filter(|p| p.index >= label_pages[1])
+            .collect();
+        assert_eq!(table_pages.len(), 2);
+        for page in table_pages {
+            let rows = page
+                .items
+                .iter()
+                .filter(|i| matches!(i.draw, Draw::Row { .. }));
+            for item in rows {
+                assert!(matches!(
+                    item.field,
+                    Field::Attachment(1, AttachmentField::Columns | AttachmentField::Rows)
+                ));
+            }
+            assert!(page
+                .items
+                .iter()
+                .any(|i| matches!(i.draw, Draw::Row { header: true, .. })));
+        }
+    }
+
+    #[test]
+    fn on_letterhead_the_reserved_area_is_shown_and_the_rule_is_not() {
+        let notice = fixture("county-plan-sections.json");
+        let composition = compose::compose(&notice);
+        let own = pagination::header_height(&composition.blocks);
+        let printed = pages(&composition);
+        let plain = pages(&compose::on_letterhead(composition, own));
+        let rules = |pages: &[Page]| {
+            pages[0]
+                .items
+                .iter()
+                .filter(|i| matches!(i.draw, Draw::Text { rule: true, .. }))
+                .count()
+        };
+        assert_eq!((rules(&printed), rules(&plain)), (1, 0));
+        let reserved: Vec<&Item> = plain[0]
+            .items
+            .iter()
+            .filter(|i| i.draw == Draw::Reserved)
+            .collect();
+        assert_eq!(reserved.len(), 1);
+        assert_eq!(reserved[0].field, Field::Organs);
+        // Below the 版头, the same lines at the same heights.
+        let below = |page: &Page| -> Vec<(i32, String)> {
+            page.items
+                .iter()
+                .filter(|i| i.top >= own)
+                .filter_map(|i| match &i.draw {
+                    Draw::Text { line, .. } => Some((i.top, line.text())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(below(&plain[0]), below(&printed[0]));
+        assert_eq!(plain.len(), printed.len());
     }
 }
 

@@ -278,7 +278,9 @@ pub fn blank_lines_before(block: &Block, previous: Option<&Block>) -> u32 {
         }
         (Block::Title { .. }, Some(Block::DocNumber { .. })) => spec::BLANK_LINES_RULE_TO_TITLE,
         // The page break's own paragraph is line 1.
-        (Block::Title { .. }, Some(Block::PageBreak)) => spec::BLANK_LINES_BEFORE_ATTACHED_TITLE,
+        (Block::Title { .. }, Some(Block::PageBreak | Block::AttachmentLabel(_))) => {
+            spec::BLANK_LINES_BEFORE_ATTACHED_TITLE
+        }
         (Block::Attachments(_), _) => spec::BLANK_LINES_BEFORE_ATTACHMENTS,
         (Block::Signature { sealed: true, .. }, _) => spec::BLANK_LINES_BEFORE_SEALED_SIGNATURE,
         (Block::Signature { sealed: false, .. }, _) => spec::BLANK_LINES_BEFORE_SIGNATURE,
@@ -292,6 +294,26 @@ pub fn blank_lines_after(block: &Block) -> u32 {
         Block::Title { .. } => spec::BLANK_LINES_AFTER_TITLE,
         _ => 0,
     }
+}
+
+/// The 版头's height: twips from the top of the text block to the foot of
+/// the red rule (0 without a 发文字号 line). What preprinted letterhead
+/// reserves by default (see [`super::compose::on_letterhead`]).
+pub fn header_height(blocks: &[Block]) -> i32 {
+    let Some(number) = blocks
+        .iter()
+        .position(|b| matches!(b, Block::DocNumber { .. }))
+    else {
+        return 0;
+    };
+    let layout = lay_out(&blocks[..=number]);
+    layout
+        .pieces
+        .iter()
+        .filter(|p| p.block == number)
+        .map(|p| p.y + p.height)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The space before the 发文机关标志's first line: the characters' top edge
@@ -366,10 +388,15 @@ fn kept_height(blocks: &[Block]) -> i32 {
 /// break across pages).
 fn first_piece(block: Option<&Block>) -> i32 {
     match block {
-        Some(Block::TaskTable { header, rows }) => {
-            let widths = super::compose::task_column_widths(rows, spec::TEXT_WIDTH);
-            let first = rows.first().map_or(0, |r| row_height(r, &widths));
-            (row_height(header, &widths) + first).min(PAGE)
+        Some(block @ (Block::TaskTable { .. } | Block::Table { .. })) => {
+            let Some(table) = block.table() else {
+                return 0;
+            };
+            let first = table
+                .rows
+                .first()
+                .map_or(0, |r| row_height(r, &table.widths));
+            (row_height(table.header, &table.widths) + first).min(PAGE)
         }
         Some(Block::Imprint { .. }) | None => 0,
         Some(_) => spec::BODY_LINE_SPACING,
@@ -396,15 +423,19 @@ pub fn cell_lines(text: &str, cell_width: usize) -> u32 {
     line_count(text, width, width, spec::SIZE_TABLE, 0)
 }
 
-/// Height of one task-table row.
-pub fn row_height(cells: &[String; 5], widths: &[usize; 5]) -> i32 {
-    let lines = cells
+/// Lines of a table row: its tallest cell's.
+pub fn row_lines(cells: &[String], widths: &[usize]) -> u32 {
+    cells
         .iter()
         .zip(widths)
         .map(|(text, &w)| cell_lines(text, w))
         .max()
-        .unwrap_or(1);
-    lines as i32 * spec::CELL_LINE_SPACING + TABLE_RULE
+        .unwrap_or(1)
+}
+
+/// Height of one table row.
+pub fn row_height(cells: &[String], widths: &[usize]) -> i32 {
+    row_lines(cells, widths) as i32 * spec::CELL_LINE_SPACING + TABLE_RULE
 }
 
 /// The 版记's rows: 抄送 (when there is one) and 印发机关/印发日期, each with
@@ -704,7 +735,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
             continue;
         }
         flow.lines(blank_lines_before(block, previous), line);
-        if matches!(block, Block::PageBreak) && flow.y > 0 {
+        if matches!(block, Block::PageBreak | Block::AttachmentLabel(_)) && flow.y > 0 {
             flow.new_page();
         }
         if keeps_with_next(block) {
@@ -741,7 +772,10 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                     }
                 }
             }
-            Block::DocNumber { number, signers } => {
+            Block::Reserved(height) => flow.line(*height),
+            Block::DocNumber {
+                number, signers, ..
+            } => {
                 let text = if signers.is_empty() {
                     number.clone()
                 } else {
@@ -761,20 +795,15 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                 flow.lines(paragraph_lines(spans, *indent), line);
             }
             Block::Note(text) => flow.lines(note_lines(text), line),
-            Block::TaskTable { header, rows } => {
-                let widths = super::compose::task_column_widths(rows, spec::TEXT_WIDTH);
-                let lines_of = |cells: &[String; 5]| {
-                    cells
-                        .iter()
-                        .zip(&widths)
-                        .map(|(text, &w)| cell_lines(text, w))
-                        .max()
-                        .unwrap_or(1)
+            Block::TaskTable { .. } | Block::Table { .. } => {
+                let Some(table) = block.table() else {
+                    unreachable!()
                 };
-                let head = row_height(header, &widths);
-                let rows: Vec<(u32, i32)> = rows
+                let head = row_height(table.header, &table.widths);
+                let rows: Vec<(u32, i32)> = table
+                    .rows
                     .iter()
-                    .map(|r| (lines_of(r), row_height(r, &widths)))
+                    .map(|r| (row_lines(r, &table.widths), row_height(r, &table.widths)))
                     .collect();
                 flow.table(head, &rows);
             }
@@ -806,6 +835,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                 flow.keep(&heights, note);
             }
             Block::PageBreak => flow.line(line),
+            Block::AttachmentLabel(text) => flow.lines(body(text, width, width), line),
             Block::Imprint { .. } => unreachable!(),
         }
         flow.block = None;

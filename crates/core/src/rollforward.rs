@@ -130,6 +130,7 @@ impl Roller {
         for (i, attachment) in out.attachments.iter_mut().enumerate() {
             self.text(numbered("附件", i, old.attachments.len()), attachment);
         }
+        self.attachment_pages(out);
         if let Some(date) = out.signature.date {
             let moved = self.date(date);
             out.signature.date = Some(moved);
@@ -166,6 +167,30 @@ impl Roller {
                 compose::composed_plan_title(old),
                 compose::composed_plan_title(out),
             );
+        }
+    }
+
+    /// Every text of the attachments' pages: name, paragraphs, list
+    /// items, table headings and cells.
+    fn attachment_pages(&mut self, out: &mut Notice) {
+        let count = out.attachment_pages.len();
+        for (i, page) in out.attachment_pages.iter_mut().enumerate() {
+            let path = numbered("附件页", i, count);
+            self.text(format!("{path}·名称"), &mut page.name);
+            for (k, text) in page.paragraphs.iter_mut().enumerate() {
+                self.text(format!("{path}·第{}段", k + 1), text);
+            }
+            for (k, text) in page.items.iter_mut().enumerate() {
+                self.text(format!("{path}·第{}条", k + 1), text);
+            }
+            for (k, text) in page.columns.iter_mut().enumerate() {
+                self.text(format!("{path}·第{}列标题", k + 1), text);
+            }
+            for (r, row) in page.rows.iter_mut().enumerate() {
+                for (k, text) in row.iter_mut().enumerate() {
+                    self.text(format!("{path}·第{}行第{}列", r + 1, k + 1), text);
+                }
+            }
         }
     }
 
@@ -605,5 +630,28 @@ mod tests {
         let text = "宁市监〔2020〕184号、闽质强省办（2020）第5号、〔2020〕8号";
         let spans: Vec<&str> = cited_spans(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(spans, ["宁市监〔2020〕184号", "闽质强省办（2020）第5号"]);
+    }
+
+    #[test]
+    fn the_year_in_attachment_pages_moves_too() {
+        use crate::model::{AttachmentKind, AttachmentPage};
+        let mut n = notice();
+        n.attachment_pages = vec![AttachmentPage {
+            name: "2021年全国“质量月”活动口号".into(),
+            kind: AttachmentKind::Table,
+            columns: vec!["2021年计划".into()],
+            rows: vec![vec!["2021年9月".into(), "13820211234".into()]],
+            items: vec!["2021质量月".into()],
+            paragraphs: vec!["2021年".into()],
+        }];
+        let rolled = roll_forward(&n, 2022);
+        let page = &rolled.notice.attachment_pages[0];
+        assert_eq!(page.name, "2022年全国“质量月”活动口号");
+        assert_eq!(page.columns, ["2022年计划"]);
+        // A phone number's digits are not a year.
+        assert_eq!(page.rows, [["2022年9月", "13820211234"]]);
+        assert_eq!(page.items, ["2022质量月"]);
+        assert_eq!(page.paragraphs, ["2022年"]);
+        assert!(rolled.changes.iter().any(|c| c.field == "附件页·名称"));
     }
 }

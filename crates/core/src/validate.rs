@@ -4,8 +4,8 @@
 //! a warning that never blocks saving or export.
 
 use super::compose;
-use super::field::{ContactField, Field, TaskField};
-use super::model::{DocDate, DocNumber, Notice, SectionContent};
+use super::field::{AttachmentField, ContactField, Field, TaskField};
+use super::model::{AttachmentKind, DocDate, DocNumber, Notice, SectionContent};
 
 /// The editor's steps, in order; problems link to the step of their field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,7 +71,9 @@ pub fn has_content(notice: &Notice, step: Step) -> bool {
             _ => false,
         }),
         Step::Contacts => {
-            notice.contacts.iter().any(|c| !c.is_blank()) || notice.attachments.iter().any(filled)
+            notice.contacts.iter().any(|c| !c.is_blank())
+                || notice.attachments.iter().any(filled)
+                || !compose::drawn_attachment_pages(notice).is_empty()
         }
         Step::Closing => {
             notice.signature.organs.iter().any(filled)
@@ -192,6 +194,28 @@ pub fn parse_date(text: &str) -> Result<Option<DocDate>, String> {
     DocDate::new(year, month, day)
         .map(Some)
         .ok_or_else(|| format!("{year}年{month}月{day}日不是有效的日期。"))
+}
+
+/// Reads the height preprinted letterhead reserves (套打) as typed, in
+/// millimetres from the top of the text block down to the paper's red rule
+/// (82.6, 82.6mm, 82.6毫米). Empty means the notice's own 版头 height. Gives
+/// twips; refuses what no letterhead measures.
+pub fn parse_letterhead_mm(text: &str) -> Result<Option<i32>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let number = text
+        .trim_end_matches("毫米")
+        .trim_end_matches("mm")
+        .trim_end_matches("MM")
+        .trim();
+    match number.parse::<f64>() {
+        Ok(mm) if (20.0..=150.0).contains(&mm) => Ok(Some((mm / 25.4 * 1440.0).round() as i32)),
+        _ => Err(format!(
+            "“{text}”不是有效的红头高度：应为20到150之间的毫米数，如 82.6。"
+        )),
+    }
 }
 
 /// A phone or fax number: digits with - ( ) spaces, an optional 转 extension,
@@ -335,6 +359,7 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
             out.push(problem(Field::Contact(i, ContactField::Email), message));
         }
     }
+    attachment_problems(notice, &mut out);
     if notice.signing_organs().is_empty() {
         out.push(problem(Field::SignatureOrgans, "请填写发文机关署名。"));
     }
@@ -344,10 +369,78 @@ pub fn problems(notice: &Notice) -> Vec<Problem> {
     out
 }
 
+/// §8: the 附件说明 and the attachment pages agree: every page's name is
+/// listed, once, in the same order; once pages are used, every listed
+/// attachment has one.
+fn attachment_problems(notice: &Notice, out: &mut Vec<Problem>) {
+    let pages = &notice.attachment_pages;
+    let drawn: Vec<usize> = (0..pages.len())
+        .filter(|&i| !pages[i].name.trim().is_empty() || !pages[i].is_empty())
+        .collect();
+    if drawn.is_empty() {
+        return;
+    }
+    let mut numbers = Vec::new();
+    for (k, &i) in drawn.iter().enumerate() {
+        let page = &pages[i];
+        let name = page.name.trim();
+        let name_field = Field::Attachment(i, AttachmentField::Name);
+        if name.is_empty() {
+            out.push(problem(name_field, format!("第{}个附件没有名称。", k + 1)));
+            continue;
+        }
+        match compose::attachment_number(notice, page) {
+            None => out.push(problem(
+                name_field,
+                format!("附件“{name}”未列入附件说明，请在附件说明中加上这一名称，或改为与之相同的名称。"),
+            )),
+            Some(n) if numbers.contains(&n) => out.push(problem(
+                name_field,
+                format!("附件“{name}”有两份附件页。"),
+            )),
+            Some(n) => {
+                if numbers.last().is_some_and(|&last| last > n) {
+                    out.push(problem(
+                        name_field,
+                        format!("附件“{name}”的顺序与附件说明不一致（附件说明中为第{n}个）。"),
+                    ));
+                }
+                numbers.push(n);
+            }
+        }
+        if page.is_empty() {
+            out.push(problem(
+                Field::Attachment(
+                    i,
+                    match page.kind {
+                        AttachmentKind::Text => AttachmentField::Paragraphs,
+                        AttachmentKind::Table => AttachmentField::Rows,
+                        AttachmentKind::List => AttachmentField::Items,
+                    },
+                ),
+                format!("附件“{name}”还没有内容。"),
+            ));
+        }
+    }
+    let listed: Vec<&String> = notice
+        .attachments
+        .iter()
+        .filter(|a| !a.trim().is_empty())
+        .collect();
+    for (n, name) in listed.iter().enumerate() {
+        if !numbers.contains(&(n + 1)) {
+            out.push(problem(
+                Field::Attachments,
+                format!("附件说明中的“{}”没有附件页。", name.trim()),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, Section, TaskRow};
+    use crate::model::{AttachmentPage, Contact, Section, TaskRow};
 
     #[test]
     fn a_blank_draft_has_no_step_with_content_and_a_task_gives_step_4_content() {
@@ -498,5 +591,64 @@ mod tests {
                 Field::Contact(0, ContactField::Email)
             ]
         );
+    }
+
+    #[test]
+    fn attachment_pages_and_the_attachment_list_must_agree() {
+        let mut notice = Notice {
+            attachments: vec!["活动口号".into(), "报送表".into()],
+            ..Notice::default()
+        };
+        let of = |notice: &Notice| -> Vec<String> {
+            problems(notice)
+                .into_iter()
+                .filter(|p| matches!(p.field, Field::Attachment(..) | Field::Attachments))
+                .map(|p| p.message)
+                .collect()
+        };
+        // Without pages, the list alone is not a problem.
+        assert!(of(&notice).is_empty());
+        let page = |name: &str| AttachmentPage {
+            name: name.into(),
+            kind: AttachmentKind::List,
+            items: vec!["质量第一".into()],
+            ..AttachmentPage::default()
+        };
+        notice.attachment_pages = vec![page("活动口号"), page("报送表。")];
+        assert_eq!(of(&notice), Vec::<String>::new());
+        assert!(has_content(&notice, Step::Contacts));
+        notice.attachment_pages.reverse();
+        assert_eq!(
+            of(&notice),
+            ["附件“活动口号”的顺序与附件说明不一致（附件说明中为第1个）。"]
+        );
+        notice.attachment_pages = vec![page("活动口号"), page("回执")];
+        let found = of(&notice);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("“回执”未列入附件说明"));
+        assert_eq!(found[1], "附件说明中的“报送表”没有附件页。");
+        notice.attachment_pages = vec![page("活动口号"), page("活动口号"), page("报送表")];
+        assert_eq!(of(&notice), ["附件“活动口号”有两份附件页。"]);
+        notice.attachment_pages = vec![
+            page("活动口号"),
+            AttachmentPage {
+                name: "报送表".into(),
+                kind: AttachmentKind::Table,
+                ..AttachmentPage::default()
+            },
+        ];
+        assert_eq!(of(&notice), ["附件“报送表”还没有内容。"]);
+    }
+
+    #[test]
+    fn letterhead_heights_are_read_in_millimetres() {
+        assert_eq!(parse_letterhead_mm(" "), Ok(None));
+        assert_eq!(parse_letterhead_mm("82.6"), Ok(Some(4683)));
+        assert_eq!(parse_letterhead_mm("80mm"), Ok(Some(4535)));
+        assert_eq!(parse_letterhead_mm("80 毫米"), Ok(Some(4535)));
+        for bad in ["8", "300", "abc", "-80", "NaN"] {
+            let message = parse_letterhead_mm(bad).unwrap_err();
+            assert!(message.contains("20到150"), "{bad}: {message}");
+        }
     }
 }

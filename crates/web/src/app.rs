@@ -13,6 +13,47 @@ use notice_core::validate::{has_content, problems, Step};
 use notice_core::Notice;
 
 const FONT_SETTING_KEY: &str = "notice-desk/settings/common-fonts";
+const LETTERHEAD_KEY: &str = "notice-desk/settings/letterhead";
+const LETTERHEAD_MM_KEY: &str = "notice-desk/settings/letterhead-mm";
+
+/// 套打 (printing on preprinted letterhead): an office setting kept in this
+/// browser, read by the preview and the export.
+#[derive(Clone, Copy)]
+pub struct Letterhead {
+    pub on: RwSignal<bool>,
+    /// The height as typed, in mm; empty: the notice's own 版头 height.
+    pub mm: RwSignal<String>,
+}
+
+impl Letterhead {
+    /// Twips reserved for this composition (`None` when off), or why the
+    /// typed height is refused.
+    pub fn reserved(
+        self,
+        composition: &notice_core::compose::Composition,
+    ) -> Result<Option<i32>, String> {
+        if !self.on.get() {
+            return Ok(None);
+        }
+        let typed = self
+            .mm
+            .with(|t| notice_core::validate::parse_letterhead_mm(t))?;
+        Ok(Some(typed.unwrap_or_else(|| {
+            notice_core::pagination::header_height(&composition.blocks)
+        })))
+    }
+
+    /// The composition as printed.
+    pub fn apply(
+        self,
+        composition: notice_core::compose::Composition,
+    ) -> notice_core::compose::Composition {
+        match self.reserved(&composition) {
+            Ok(Some(reserved)) => notice_core::compose::on_letterhead(composition, reserved),
+            _ => composition,
+        }
+    }
+}
 
 /// How long the user pauses before the fields' proofreading marks update.
 const MARKS_DELAY_MS: u64 = 400;
@@ -25,6 +66,30 @@ pub fn App() -> impl IntoView {
     let step = RwSignal::new(Step::Header);
     provide_context(step);
     provide_context(crate::fields::Editing(RwSignal::new(None)));
+    let stored = super::storage::LocalStore::open().ok();
+    let letterhead = Letterhead {
+        on: RwSignal::new(
+            stored
+                .and_then(|s| s.get(LETTERHEAD_KEY).ok().flatten())
+                .is_some_and(|v| v == "1"),
+        ),
+        mm: RwSignal::new(
+            stored
+                .and_then(|s| s.get(LETTERHEAD_MM_KEY).ok().flatten())
+                .unwrap_or_default(),
+        ),
+    };
+    provide_context(letterhead);
+    Effect::watch(
+        move || (letterhead.on.get(), letterhead.mm.get()),
+        move |(on, mm), _, _| {
+            if let Some(store) = stored {
+                let _ = store.set(LETTERHEAD_KEY, if *on { "1" } else { "0" });
+                let _ = store.set(LETTERHEAD_MM_KEY, mm);
+            }
+        },
+        false,
+    );
     let show_library = RwSignal::new(false);
     let library_start = RwSignal::new(LibraryStart::List);
     // No draft but the blank one just made: offer the ways to start. The

@@ -4,7 +4,9 @@
 //! text node, never as HTML.
 
 use leptos::prelude::*;
-use notice_core::{ContactField, Field, Notice, RequirementField, SectionField, TaskField};
+use notice_core::{
+    AttachmentField, ContactField, Field, Notice, RequirementField, SectionField, TaskField,
+};
 
 /// A field's element id in the editor: what labels, focus and the tests
 /// find it by.
@@ -32,6 +34,7 @@ impl FieldId for Field {
             Field::LeadLabel => "lead-label",
             Field::SupportLabel => "support-label",
             Field::Attachments => "attachments",
+            Field::AddAttachment => "add-attachment",
             Field::SignatureOrgans => "signature-organs",
             Field::ProxyNote => "proxy-note",
             Field::Sealed => "sealed",
@@ -75,6 +78,17 @@ impl FieldId for Field {
                     RequirementField::Text => "text",
                 };
                 return format!("requirement-{i}-{part}");
+            }
+            Field::Attachment(i, part) => {
+                let part = match part {
+                    AttachmentField::Name => "name",
+                    AttachmentField::Kind => "kind",
+                    AttachmentField::Paragraphs => "paragraphs",
+                    AttachmentField::Items => "items",
+                    AttachmentField::Columns => "columns",
+                    AttachmentField::Rows => "rows",
+                };
+                return format!("attachment-{i}-{part}");
             }
             Field::Contact(i, part) => {
                 let part = match part {

@@ -58,7 +58,7 @@ lazy::lazy_part! {
         } else {
             notice_office::docx::request::ExportFormat::Docx
         };
-        let file = worker::export(&draft.notice, browser::now_w3c(), false, format, draft.id).await?;
+        let file = worker::export(&draft.notice, browser::now_w3c(), false, None, format, draft.id).await?;
         Ok(file.bytes)
     }
 }

@@ -204,6 +204,13 @@ fn item_view(item: Item, active: Memo<Option<Field>>, step: RwSignal<Step>) -> i
             </div>
         }
         .into_any(),
+        Draw::Reserved => view! {
+            <div class="pv-item reserved" class:active=is_active data-field=field on:click=focus
+                style:top=top style:height=height>
+                <span>"套打：此处为预印的红头（不打印）"</span>
+            </div>
+        }
+        .into_any(),
         Draw::Imprint { rows, thick, thin } => {
             let count = rows.len();
             view! {
@@ -331,7 +338,11 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
     );
     let composition = Memo::new(move |_| {
         version.track();
-        notice.with_untracked(compose::compose)
+        let composed = notice.with_untracked(compose::compose);
+        match use_context::<crate::app::Letterhead>() {
+            Some(letterhead) => letterhead.apply(composed),
+            None => composed,
+        }
     });
     let cache = StoredValue::new(pages::Cache::default());
     let pages = Memo::new(move |_| {

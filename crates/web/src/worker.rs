@@ -151,6 +151,7 @@ pub async fn export(
     notice: &Notice,
     now: String,
     common_fonts: bool,
+    letterhead: Option<i32>,
     format: ExportFormat,
     draft_id: String,
 ) -> Result<Exported, String> {
@@ -160,6 +161,7 @@ pub async fn export(
         common_fonts,
         format,
         draft_id,
+        letterhead: letterhead.map(|twips| twips.max(0) as u32),
     }
     .to_json();
     let answer = call(&[

@@ -19,9 +19,12 @@ fn fits(block: &Block, source: &Source) -> bool {
         Block::HeaderMark(_) => {
             [Field::CopyNumber, Field::Secrecy, Field::Urgency].contains(&field)
         }
-        Block::OrganMark { .. } => field == Field::Organs,
+        Block::OrganMark { .. } | Block::Reserved(_) => field == Field::Organs,
         Block::DocNumber { .. } => field == Field::DocNumber,
-        Block::Title { .. } => field == Field::Title || field == Field::PlanTitle,
+        Block::Title { .. } => matches!(
+            field,
+            Field::Title | Field::PlanTitle | Field::Attachment(_, AttachmentField::Name)
+        ),
         Block::Recipients(_) => field == Field::Recipients,
         Block::Paragraph { .. } => matches!(
             field,
@@ -30,12 +33,24 @@ fn fits(block: &Block, source: &Source) -> bool {
                 | Field::Requirement(..)
                 | Field::Contact(..)
                 | Field::CoverBody
+                | Field::Attachment(_, AttachmentField::Paragraphs | AttachmentField::Items)
         ),
         Block::TaskTable { rows, .. } => {
             rows.len() == source.rows.len()
                 && source.rows.iter().all(|r| matches!(r, Field::Task(..)))
         }
+        Block::Table { rows, .. } => {
+            matches!(
+                field,
+                Field::Attachment(_, AttachmentField::Columns | AttachmentField::Rows)
+            ) && rows.len() == source.rows.len()
+                && source
+                    .rows
+                    .iter()
+                    .all(|r| matches!(r, Field::Attachment(_, AttachmentField::Rows)))
+        }
         Block::Attachments(_) => field == Field::Attachments,
+        Block::AttachmentLabel(_) => matches!(field, Field::Attachment(_, AttachmentField::Name)),
         Block::Signature { .. } => field == Field::SignatureOrgans,
         Block::Note(_) => field == Field::Note,
         Block::PageBreak => field == Field::PlanTitle,
@@ -162,6 +177,26 @@ fn every_part() -> Notice {
         },
     ];
     notice.attachments = vec![" ".into(), "名单".into()];
+    notice.attachment_pages = vec![
+        AttachmentPage::default(),
+        AttachmentPage {
+            name: "名单".into(),
+            kind: AttachmentKind::Table,
+            columns: vec!["序号".into(), "单位".into()],
+            rows: vec![vec![], vec!["".into(), "质量股".into()]],
+            ..AttachmentPage::default()
+        },
+        AttachmentPage {
+            kind: AttachmentKind::List,
+            items: vec!["口号".into(), " ".into()],
+            ..AttachmentPage::default()
+        },
+        AttachmentPage {
+            name: "方案".into(),
+            paragraphs: vec!["一、总体要求\n（一）目标".into(), "正文".into()],
+            ..AttachmentPage::default()
+        },
+    ];
     notice.note = "（此件公开发布）".into();
     notice.imprint = Imprint {
         cc: vec!["县委办".into()],
@@ -199,6 +234,23 @@ fn every_block_of_the_samples_and_templates_has_its_field() {
     plan.shape = NoticeShape::IssuesPlan;
     plan.cover_body = vec!["现印发。\n \n请落实。".into()];
     check(&plan, "every part, issuing a plan");
+}
+
+#[test]
+fn attachment_blocks_lead_to_their_page_past_blank_pages() {
+    let notice = every_part();
+    let Composition { blocks, sources } = compose(&notice);
+    let labels: Vec<Field> = blocks
+        .iter()
+        .zip(&sources)
+        .filter(|(b, _)| matches!(b, Block::AttachmentLabel(_)))
+        .map(|(_, s)| s.field)
+        .collect();
+    // The first page is blank and not drawn; the others keep their index.
+    assert_eq!(
+        labels,
+        [1, 2, 3].map(|i| Field::Attachment(i, AttachmentField::Name))
+    );
 }
 
 #[test]

@@ -502,3 +502,210 @@ fn the_serial_column_holds_its_heading_and_three_digit_numbers_on_one_line() {
         crate::gbt9704::TEXT_WIDTH as usize
     );
 }
+
+fn slogans_and_form() -> Vec<AttachmentPage> {
+    vec![
+        AttachmentPage {
+            name: "2021年“质量月”活动口号".into(),
+            kind: AttachmentKind::List,
+            items: vec![
+                "建设质量强国 决胜全面小康".into(),
+                " ".into(),
+                "3.质量第一".into(),
+            ],
+            ..AttachmentPage::default()
+        },
+        AttachmentPage {
+            name: "活动信息报送表。".into(),
+            kind: AttachmentKind::Table,
+            columns: vec!["序号".into(), "单位".into(), "".into(), "联系人".into()],
+            rows: vec![
+                vec!["".into(), "质量股".into(), "".into(), "张三".into()],
+                vec!["".into(), "".into()],
+                vec!["".into(), "计量股".into()],
+            ],
+            ..AttachmentPage::default()
+        },
+    ]
+}
+
+#[test]
+fn attachment_pages_follow_the_closing_each_on_its_own_page_and_numbered() {
+    let mut notice = sample();
+    notice.attachments = vec!["活动信息报送表".into(), "2021年“质量月”活动口号".into()];
+    notice.attachment_pages = slogans_and_form();
+    notice.imprint.printer = "办公室".into();
+    let blocks = blocks(&notice);
+    let labels: Vec<(usize, &str)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::AttachmentLabel(l) => Some((i, l.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Numbered by the 附件说明's order, not the pages'.
+    assert_eq!(
+        labels.iter().map(|l| l.1).collect::<Vec<_>>(),
+        ["附件2", "附件1"]
+    );
+    let signature = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Signature { .. }));
+    assert!(signature.unwrap() < labels[0].0);
+    assert!(matches!(blocks.last(), Some(Block::Imprint { .. })));
+    let first = labels[0].0;
+    assert_eq!(
+        blocks[first + 1],
+        Block::Title {
+            lines: vec!["2021年“质量月”活动口号".into()]
+        }
+    );
+    // A list numbers its items unless they carry their own number.
+    assert_eq!(blocks[first + 2].text(), "1.建设质量强国 决胜全面小康");
+    assert_eq!(blocks[first + 3].text(), "3.质量第一");
+    let second = labels[1].0;
+    assert_eq!(blocks[second + 1].text(), "活动信息报送表");
+    // The blank column goes, 序号 is filled on rows with content, a blank
+    // row stays blank, and short rows are padded.
+    assert_eq!(
+        blocks[second + 2],
+        Block::Table {
+            header: vec!["序号".into(), "单位".into(), "联系人".into()],
+            rows: vec![
+                vec!["1".into(), "质量股".into(), "张三".into()],
+                vec!["".into(), "".into(), "".into()],
+                vec!["2".into(), "计量股".into(), "".into()],
+            ],
+        }
+    );
+}
+
+#[test]
+fn a_single_attachment_is_labelled_without_a_number() {
+    let mut notice = sample();
+    notice.attachments = vec!["活动信息报送表".into()];
+    notice.attachment_pages = slogans_and_form()[1..].to_vec();
+    let labels: Vec<String> = blocks(&notice)
+        .iter()
+        .filter(|b| matches!(b, Block::AttachmentLabel(_)))
+        .map(Block::text)
+        .collect();
+    assert_eq!(labels, ["附件"]);
+}
+
+#[test]
+fn attachment_text_sets_its_typed_headings_as_the_body_does() {
+    let mut notice = sample();
+    notice.attachment_pages = vec![AttachmentPage {
+        name: "活动安排".into(),
+        paragraphs: vec![
+            "一、活动主题\n（一）加强组织。各单位要……".into(),
+            "（二）广泛宣传".into(),
+            "一般段落".into(),
+        ],
+        ..AttachmentPage::default()
+    }];
+    let blocks = blocks(&notice);
+    let at = blocks
+        .iter()
+        .position(|b| matches!(b, Block::AttachmentLabel(_)))
+        .unwrap();
+    let faces: Vec<Vec<Face>> = blocks[at + 2..]
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { spans, .. } => spans.iter().map(|s| s.face).collect(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        faces,
+        [
+            vec![Face::Hei],
+            vec![Face::Kai, Face::Body],
+            vec![Face::Kai],
+            vec![Face::Body]
+        ]
+    );
+}
+
+#[test]
+fn attachment_table_columns_fill_the_block_and_long_text_reads_left() {
+    let header: Vec<String> = ["序号", "单位", "活动内容", "电话"]
+        .map(String::from)
+        .to_vec();
+    let rows = vec![vec![
+        "1".to_owned(),
+        "质量股".into(),
+        "组织开展质量开放日活动，邀请消费者代表走进企业".into(),
+        "0557-8021234".into(),
+    ]];
+    let widths = table_column_widths(&header, &rows, 8844);
+    assert_eq!(widths.iter().sum::<usize>(), 8844);
+    assert!(widths[0] < widths[1] && widths[1] < widths[2], "{widths:?}");
+    let block = Block::Table { header, rows };
+    assert_eq!(block.table().unwrap().left, [false, false, true, false]);
+}
+
+#[test]
+fn attachment_table_headings_never_wrap_while_there_is_room() {
+    let header: Vec<String> = ["序号", "单位", "联系人", "电话", "活动内容"]
+        .map(String::from)
+        .to_vec();
+    let rows = vec![vec![
+        "1".to_owned(),
+        "第10市场监督管理所".into(),
+        "张三".into(),
+        "0557-8021234".into(),
+        "组织辖区企业开展质量管理小组活动".into(),
+    ]];
+    let widths = table_column_widths(&header, &rows, 8844);
+    assert_eq!(widths.iter().sum::<usize>(), 8844);
+    for (h, &w) in header.iter().zip(&widths) {
+        let text = crate::pagination::cell_text_width(w);
+        assert_eq!(
+            crate::pagination::line_count(h, text, text, crate::gbt9704::SIZE_TABLE, 0),
+            1,
+            "{h} in {w}: {widths:?}"
+        );
+    }
+    // A few short columns: the table still fills the block, 序号 stays narrow.
+    let widths = table_column_widths(&header[..2], &[], 8844);
+    assert_eq!(widths.iter().sum::<usize>(), 8844);
+    assert!(widths[0] < 1000, "{widths:?}");
+}
+
+#[test]
+fn on_letterhead_the_title_stands_where_the_printed_header_puts_it() {
+    let mut notice = sample();
+    notice.header.secrecy = "秘密★1年".into();
+    let standard = compose(&notice);
+    let title_at = |blocks: &[Block]| {
+        let i = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Title { .. }))
+            .unwrap();
+        crate::pagination::paginate(blocks).starts[i]
+    };
+    let own = crate::pagination::header_height(&standard.blocks);
+    assert!(own > 4000, "{own}");
+    let letterhead = on_letterhead(standard.clone(), own);
+    assert_eq!(letterhead.blocks.len(), standard.blocks.len());
+    assert_eq!(title_at(&letterhead.blocks), title_at(&standard.blocks));
+    assert!(!letterhead.blocks.iter().any(|b| matches!(
+        b,
+        Block::OrganMark { .. } | Block::DocNumber { rule: true, .. }
+    )));
+    // The 密级 and the 发文字号 are still printed; the number on the line
+    // above the paper's rule.
+    assert!(letterhead.blocks.iter().any(|b| b.text() == "秘密★1年"));
+    assert_eq!(crate::pagination::header_height(&letterhead.blocks), own);
+    // Taller letterhead moves everything below by the difference.
+    let taller = on_letterhead(standard.clone(), own + 1134);
+    let (a, b) = (title_at(&standard.blocks), title_at(&taller.blocks));
+    assert_eq!((b.page, b.y - a.y), (1, 1134));
+    // A notice without a 标志 is printed as it is.
+    let mut bare = notice.clone();
+    bare.header.organs.clear();
+    assert_eq!(on_letterhead(compose(&bare), own), compose(&bare));
+}

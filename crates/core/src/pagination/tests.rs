@@ -176,6 +176,7 @@ fn the_header_places_the_organ_mark_and_the_title_as_the_writer_does() {
         Block::DocNumber {
             number: "砀市监发〔2021〕12号".into(),
             signers: vec![],
+            rule: true,
         },
         Block::Title {
             lines: vec!["关于开展2021年“质量月”活动的通知".into()],
@@ -704,4 +705,48 @@ fn the_space_between_ideographs_and_latin_is_what_text_width_counts() {
     }
     assert_eq!(space_between('年', '2', 32, 0), 64);
     assert_eq!(space_between('国', '国', 32, -5), 0);
+}
+
+#[test]
+fn an_attachment_starts_a_page_with_its_label_and_its_title_on_line_3() {
+    let line = spec::BODY_LINE_SPACING;
+    let mut blocks = lines_of_body(3);
+    blocks.push(Block::AttachmentLabel("附件2".into()));
+    blocks.push(Block::Title {
+        lines: vec!["活动信息报送表".into()],
+    });
+    blocks.push(Block::Table {
+        header: vec!["序号".into(), "单位".into()],
+        rows: vec![vec!["1".into(), "质量股".into()]; 3],
+    });
+    blocks.push(imprint());
+    let layout = lay_out(&blocks);
+    let starts = &layout.pagination.starts;
+    assert_eq!(starts[3], Position { page: 2, y: 0 });
+    assert_eq!(
+        starts[4],
+        Position {
+            page: 2,
+            y: 2 * line
+        }
+    );
+    // One blank line under the title, then the table.
+    assert_eq!(
+        starts[5],
+        Position {
+            page: 2,
+            y: 4 * line
+        }
+    );
+    let rows: Vec<&Piece> = layout.pieces.iter().filter(|p| p.block == 5).collect();
+    assert_eq!(rows.len(), 4, "header and three rows");
+    assert_eq!(layout.pagination.body_pages, 2);
+    // An attachment on an even page: the 版记 shares it.
+    assert_eq!(layout.pagination.imprint, ImprintPlacement::LastBodyPage);
+    // A label at the very top of a page does not leave that page blank.
+    let mut full = lines_of_body(22);
+    full.push(Block::AttachmentLabel("附件".into()));
+    let layout = lay_out(&full);
+    assert_eq!(layout.pagination.starts[22], Position { page: 2, y: 0 });
+    assert_eq!(layout.pagination.body_pages, 2);
 }

@@ -104,7 +104,7 @@ fn line_grid() -> DocGrid {
         .line_pitch(spec::BODY_LINE_SPACING as usize)
 }
 
-pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
+pub(super) fn lay_out(notice: &Notice, fonts: FontSet, letterhead: Option<i32>) -> Docx {
     let docx = Docx::new()
         .page_size(spec::PAGE_WIDTH, spec::PAGE_HEIGHT)
         .page_margin(page_margin())
@@ -113,7 +113,10 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet) -> Docx {
     let mut docx = docx;
     docx.document = std::mem::take(&mut docx.document).doc_grid(line_grid());
     let mut writer = Writer { docx, fonts };
-    let blocks = compose::blocks(notice);
+    let blocks = match letterhead {
+        Some(reserved) => compose::on_letterhead(compose::compose(notice), reserved).blocks,
+        None => compose::blocks(notice),
+    };
     let pages = pagination::paginate(&blocks);
     let mut marks = 0;
     let mut previous: Option<&Block> = None;
@@ -239,7 +242,20 @@ impl Writer {
                 self.push(paragraph);
             }
             Block::OrganMark { organs, suffix } => self.organ_mark(organs, suffix, marks_before),
-            Block::DocNumber { number, signers } => self.doc_number(number, signers),
+            Block::DocNumber {
+                number,
+                signers,
+                rule,
+            } => self.doc_number(number, signers, *rule),
+            // One empty line of exactly that height (space before a first
+            // paragraph is dropped at the top of a page by some readers).
+            Block::Reserved(height) => {
+                self.push(
+                    flush(Paragraph::new().style(styles::BODY))
+                        .line_spacing(exact(*height))
+                        .widow_control(false),
+                );
+            }
             Block::Title { lines } => {
                 let mut run = Run::new()
                     .fonts(font_slots(self.fonts.title))
@@ -284,7 +300,18 @@ impl Writer {
                 }
                 self.push(paragraph);
             }
-            Block::TaskTable { header, rows } => self.task_table(header, rows),
+            Block::TaskTable { .. } | Block::Table { .. } => {
+                if let Some(table) = block.table() {
+                    self.table(&table);
+                }
+            }
+            // Starts its page as the page break's paragraph does (§8).
+            Block::AttachmentLabel(text) => {
+                let paragraph = flush(grid_paragraph())
+                    .page_break_before(true)
+                    .add_run(self.run(text, Face::Hei, spec::SIZE_BODY));
+                self.push(paragraph);
+            }
             Block::Attachments(items) => self.attachments(items),
             Block::Signature {
                 organs,
@@ -380,7 +407,10 @@ impl Writer {
     /// 发文字号 (§7.2.4), centred; with 签发人 (§7.2.5) flush left with one
     /// character's indent and the signers at the right. The red rule is the
     /// paragraph's bottom border, 4 mm below (§7.2.6).
-    fn doc_number(&mut self, number: &str, signers: &[String]) {
+    /// 发文字号 (§7.2.4) and, unless the paper has it printed, the red rule
+    /// (§7.2.5) as its bottom border; without the rule, space after takes
+    /// the room the rule takes, so what follows stands where it would.
+    fn doc_number(&mut self, number: &str, signers: &[String], rule_drawn: bool) {
         let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
             .val(BorderType::Single)
             .size(spec::RED_RULE_SIZE)
@@ -407,10 +437,16 @@ impl Writer {
                 .add_run(self.run("签发人：", Face::Body, spec::SIZE_BODY))
                 .add_run(self.run(&signer_text, Face::Kai, spec::SIZE_BODY));
         }
-        // Only the bottom edge: `set_border` would start from a full box.
-        paragraph.property = paragraph
-            .property
-            .set_borders(ParagraphBorders::with_empty().set(rule));
+        if rule_drawn {
+            // Only the bottom edge: `set_border` would start from a full box.
+            paragraph.property = paragraph
+                .property
+                .set_borders(ParagraphBorders::with_empty().set(rule));
+        } else {
+            paragraph = paragraph.line_spacing(
+                exact(spec::BODY_LINE_SPACING).after(pagination::RED_RULE_EXTRA as u32),
+            );
+        }
         self.push(paragraph);
     }
 
@@ -426,21 +462,23 @@ impl Writer {
             .add_paragraph(paragraph)
     }
 
-    /// The task table: full width, fixed layout, grid and every cell's
-    /// width; header 黑体, repeated on each page (the package step adds
-    /// `w:tblHeader` to the first row of a table whose rows do not split).
-    fn task_table(&mut self, header: &[String; 5], rows: &[[String; 5]]) {
-        let columns = compose::task_column_widths(rows, spec::TEXT_WIDTH);
+    /// A table (the task table or an attachment's): full width, fixed
+    /// layout, grid and every cell's width; header 黑体, repeated on each
+    /// page (the package step adds `w:tblHeader` to the first row of a
+    /// table whose rows do not split).
+    fn table(&mut self, table: &compose::TableView) {
+        let columns = &table.widths;
         let head = TableRow::new(
-            header
+            table
+                .header
                 .iter()
                 .zip(columns)
-                .map(|(name, width)| self.cell(name, width, Face::Hei, AlignmentType::Center))
+                .map(|(name, &width)| self.cell(name, width, Face::Hei, AlignmentType::Center))
                 .collect(),
         )
         .cant_split();
         let mut table_rows = vec![head];
-        for row in rows {
+        for row in &table.rows {
             // Rows never break across pages: Word would break them between
             // any two lines and LibreOffice only where it likes, so the page
             // estimate could follow neither.
@@ -448,9 +486,9 @@ impl Writer {
                 TableRow::new(
                     row.iter()
                         .zip(columns)
-                        .enumerate()
-                        .map(|(col, (text, width))| {
-                            let align = if col == 1 {
+                        .zip(&table.left)
+                        .map(|((text, &width), &left)| {
+                            let align = if left {
                                 AlignmentType::Left
                             } else {
                                 AlignmentType::Center
@@ -464,7 +502,7 @@ impl Writer {
         }
         let margin = spec::CELL_MARGIN as usize;
         let table = Table::new(table_rows)
-            .set_grid(columns.to_vec())
+            .set_grid(columns.clone())
             .layout(TableLayoutType::Fixed)
             .width(spec::TEXT_WIDTH as usize, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, margin, 0, margin));

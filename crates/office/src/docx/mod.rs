@@ -22,6 +22,10 @@ pub struct DocumentMeta {
     /// W3C date-time of the last change; usually the same as `created`.
     pub modified: String,
     pub fonts: FontSet,
+    /// Printing on preprinted letterhead (套打): twips from the top of the
+    /// text block down to the paper's red rule (see
+    /// [`compose::on_letterhead`]); `None` prints the 版头.
+    pub letterhead: Option<i32>,
 }
 
 impl DocumentMeta {
@@ -32,6 +36,7 @@ impl DocumentMeta {
             created: time.clone(),
             modified: time,
             fonts: FontSet::STANDARD,
+            letterhead: None,
         }
     }
 }
@@ -51,7 +56,7 @@ impl std::error::Error for ExportError {}
 
 /// Writes the notice as a .docx package (the bytes of the file).
 pub fn export_docx(notice: &Notice, meta: &DocumentMeta) -> Result<Vec<u8>, ExportError> {
-    let docx = layout::lay_out(notice, meta.fonts);
+    let docx = layout::lay_out(notice, meta.fonts, meta.letterhead);
     let mut stored = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut stored)

@@ -18,6 +18,9 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     /// The draft's id in the library, for the OFD's `DocID`.
     pub draft_id: String,
+    /// 套打: twips reserved for preprinted letterhead (see
+    /// [`DocumentMeta::letterhead`]).
+    pub letterhead: Option<u32>,
 }
 
 /// What the export writes.
@@ -60,6 +63,7 @@ impl JsonField for ExportRequest {
                 ("common_fonts", &mut self.common_fonts),
                 ("format", &mut self.format),
                 ("draft_id", &mut self.draft_id),
+                ("letterhead", &mut self.letterhead),
             ],
         )
     }
@@ -73,6 +77,7 @@ impl JsonField for ExportRequest {
                 ("common_fonts", &self.common_fonts),
                 ("format", &self.format),
                 ("draft_id", &self.draft_id),
+                ("letterhead", &self.letterhead),
             ],
         );
     }
@@ -105,6 +110,9 @@ pub fn run(request: &ExportRequest) -> Result<ExportedFile, String> {
     if request.common_fonts {
         meta.fonts = FontSet::COMMON;
     }
+    meta.letterhead = request
+        .letterhead
+        .map(|twips| twips.min(i32::MAX as u32) as i32);
     let (bytes, name) = match request.format {
         ExportFormat::Docx => (
             export_docx(&request.notice, &meta),
@@ -142,6 +150,7 @@ mod tests {
             common_fonts: true,
             format: ExportFormat::Docx,
             draft_id: String::new(),
+            letterhead: None,
         };
         let file = run_json(&request.to_json()).unwrap();
         assert_eq!(file.name, "关于开展质量宣传活动的通知.docx");

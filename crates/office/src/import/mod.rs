@@ -265,4 +265,47 @@ mod file_tests {
             assert!(lines.contains(part), "{part} not in:\n{lines}");
         }
     }
+
+    #[test]
+    fn attachment_pages_in_pasted_text_are_read_as_pages() {
+        let text = "关于开展2022年“质量月”活动的通知\n各股室：\n为开展好活动，特制定本方案。\n\
+附件：1.2022年全国“质量月”活动口号\n2.活动安排\n砀山县市场监督管理局\n2022年9月1日\n\
+附件1\n2022年全国“质量月”活动口号\n1.建设质量强国\n2.质量第一\n\
+附件2\n活动安排\n一、组织领导\n各股室要高度重视。\n抄送：县委办。\n";
+        let report = import_file("a.txt", text.as_bytes()).unwrap();
+        let n = &report.notice;
+        assert_eq!(n.attachments, ["2022年全国“质量月”活动口号", "活动安排"]);
+        let pages = &n.attachment_pages;
+        assert_eq!(pages.len(), 2, "{:?}", report.to_lines());
+        assert_eq!(pages[0].name, "2022年全国“质量月”活动口号");
+        assert_eq!(pages[0].kind, notice_core::AttachmentKind::List);
+        assert_eq!(pages[0].items, ["建设质量强国", "质量第一"]);
+        assert_eq!(pages[1].kind, notice_core::AttachmentKind::Text);
+        assert_eq!(pages[1].paragraphs, ["一、组织领导", "各股室要高度重视。"]);
+        assert_eq!(n.imprint.cc, ["县委办"]);
+        assert!(notice_core::validate::problems(n)
+            .iter()
+            .all(|p| !matches!(p.field, notice_core::Field::Attachment(..))));
+    }
+
+    #[test]
+    fn attachment_pages_of_an_exported_docx_read_back() {
+        let text = "关于开展2022年“质量月”活动的通知\n各股室：\n为开展好活动，特制定本方案。\n\
+附件：1.2022年全国“质量月”活动口号\n2.活动安排\n砀山县市场监督管理局\n2022年9月1日\n\
+附件1\n2022年全国“质量月”活动口号\n1.建设质量强国\n2.质量第一\n\
+附件2\n活动安排\n一、组织领导\n各股室要高度重视。\n";
+        let notice = import_file("a.txt", text.as_bytes()).unwrap().notice;
+        let bytes = crate::docx::export_docx(
+            &notice,
+            &crate::docx::DocumentMeta::at("2022-09-01T08:00:00Z"),
+        )
+        .unwrap();
+        let back = import_file("a.docx", &bytes).unwrap();
+        assert_eq!(
+            back.notice.attachment_pages,
+            notice.attachment_pages,
+            "{:?}",
+            back.to_lines()
+        );
+    }
 }

@@ -10,8 +10,8 @@ use super::table::{self, TaskTable};
 use super::{ImportReport, Item};
 use notice_core::compose;
 use notice_core::model::{
-    Contact, DepartmentActivities, DocDate, Notice, NoticeShape, Requirement, Section,
-    SectionContent, Summary, TaskLayout, TaskRow, TextBlock,
+    AttachmentKind, AttachmentPage, Contact, DepartmentActivities, DocDate, Notice, NoticeShape,
+    Requirement, Section, SectionContent, Summary, TaskLayout, TaskRow, TextBlock,
 };
 use std::ops::Range;
 
@@ -762,8 +762,9 @@ impl Parser {
                 self.notice.note = note;
                 self.take(i);
             } else if lines::attachment_label(&line) == Some("") {
-                // The 附件 mark above an attached plan or table.
+                // The 附件 mark above an attached plan, table or page.
                 self.take(i);
+                self.attachment_page(&free, pos);
             } else if let Some(first) = lines::attachment_label(&line).filter(|f| !f.is_empty()) {
                 // 附件说明 a web page put after the 署名.
                 let first = first.to_owned();
@@ -796,6 +797,68 @@ impl Parser {
                 self.reject(i);
             }
         }
+    }
+
+    /// An attachment's page after its 附件/附件N mark (GB/T 9704 §8): its
+    /// title, then its lines up to the next mark or the 版记, as a numbered
+    /// list when every line is numbered 1. 2. …, else as paragraphs. Only
+    /// lines: a table stays for the task table's reading.
+    fn attachment_page(&mut self, free: &[usize], mark: usize) {
+        let mut taken = Vec::new();
+        for &k in &free[mark + 1..] {
+            let Some(line) = self.line(k) else {
+                break;
+            };
+            if lines::attachment_label(line).is_some()
+                || line.starts_with("抄送")
+                || imprint_line(line).is_some()
+                || lines::note(line).is_some()
+            {
+                break;
+            }
+            taken.push((k, line.to_owned()));
+        }
+        let Some(((_, name), content)) = taken.split_first() else {
+            return;
+        };
+        let number = |t: &str| {
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0 && t[digits..].starts_with(['.', '．', '、'])).then(|| {
+                t[digits..]
+                    .trim_start_matches(['.', '．', '、'])
+                    .trim()
+                    .to_owned()
+            })
+        };
+        let items: Option<Vec<String>> = content.iter().map(|(_, t)| number(t)).collect();
+        let mut page = AttachmentPage {
+            name: name.clone(),
+            ..AttachmentPage::default()
+        };
+        match items {
+            Some(items) if !items.is_empty() => {
+                page.kind = AttachmentKind::List;
+                page.items = items;
+            }
+            _ => page.paragraphs = content.iter().map(|(_, t)| t.clone()).collect(),
+        }
+        for (k, _) in &taken {
+            self.take(*k);
+        }
+        if !self
+            .notice
+            .attachments
+            .iter()
+            .any(|a| a.trim() == name.trim())
+        {
+            self.notice.attachments.push(name.clone());
+        }
+        self.note(format!(
+            "附件页：{name}（{}，{}行）",
+            page.kind.label(),
+            content.len()
+        ));
+        self.notice.attachment_pages.push(page);
     }
 
     /// A task table attached after the 署名 (活动安排详见附件) when the body

@@ -81,6 +81,9 @@ fn sheet(page: &pages::Page) -> Sheet {
             element = Element::Date;
         }
         match &item.draw {
+            // 套打: the printed letterhead's place stays blank, as in the
+            // .docx.
+            Draw::Reserved => {}
             Draw::Text {
                 line,
                 line_height,

@@ -4,7 +4,9 @@ use crate::fields::FieldId;
 use crate::session::Session;
 use crate::{browser, worker};
 use leptos::prelude::*;
-use notice_core::validate::{problems, Step};
+use notice_core::gbt9704 as spec;
+use notice_core::validate::{parse_letterhead_mm, problems, Step};
+use notice_core::{compose, pagination};
 use notice_core::{Field, Notice};
 use notice_office::docx::request::ExportFormat;
 
@@ -26,34 +28,46 @@ fn export_failed(error: &str) -> String {
 #[component]
 pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl IntoView {
     let step = expect_context::<RwSignal<Step>>();
+    let letterhead = expect_context::<crate::app::Letterhead>();
     let found = Memo::new(move |_| notice.with(problems));
     let message = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(None::<ExportFormat>);
     let draft_id = use_context::<Session>().map(|s| s.draft_id);
-    let export = move |format: ExportFormat| {
-        if busy.get_untracked().is_some() {
-            return;
-        }
-        busy.set(Some(format));
-        message.set(None);
-        let draft = notice.get_untracked();
-        let common = common_fonts.get_untracked();
-        let id = draft_id.and_then(|d| d.get_untracked()).unwrap_or_default();
-        let mime = match format {
-            ExportFormat::Docx => DOCX_MIME,
-            ExportFormat::Ofd => OFD_MIME,
-        };
-        leptos::task::spawn_local(async move {
-            let result = match worker::export(&draft, browser::now_w3c(), common, format, id).await
-            {
-                Ok(file) => browser::download(&file.bytes, &file.name, mime)
-                    .map(|()| format!("已导出 {}", file.name)),
-                Err(error) => Err(export_failed(&error)),
+    let export =
+        move |format: ExportFormat| {
+            if busy.get_untracked().is_some() {
+                return;
+            }
+            busy.set(Some(format));
+            message.set(None);
+            let draft = notice.get_untracked();
+            let common = common_fonts.get_untracked();
+            let reserved = match letterhead.reserved(&compose::compose(&draft)) {
+                Ok(reserved) => reserved,
+                Err(refused) => {
+                    message.set(Some(Err(refused)));
+                    busy.set(None);
+                    return;
+                }
             };
-            message.set(Some(result));
-            busy.set(None);
-        });
-    };
+            let id = draft_id.and_then(|d| d.get_untracked()).unwrap_or_default();
+            let mime = match format {
+                ExportFormat::Docx => DOCX_MIME,
+                ExportFormat::Ofd => OFD_MIME,
+            };
+            leptos::task::spawn_local(async move {
+                let result =
+                    match worker::export(&draft, browser::now_w3c(), common, reserved, format, id)
+                        .await
+                    {
+                        Ok(file) => browser::download(&file.bytes, &file.name, mime)
+                            .map(|()| format!("已导出 {}", file.name)),
+                        Err(error) => Err(export_failed(&error)),
+                    };
+                message.set(Some(result));
+                busy.set(None);
+            });
+        };
     view! {
         <h2>"检查与导出"</h2>
         <Show when=move || !found.with(Vec::is_empty)
@@ -79,6 +93,26 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                 on:change=move |ev| common_fonts.set(event_target_checked(&ev)) />
             <label for="common-fonts">"本机没有仿宋_GB2312、楷体_GB2312字体时，改用“仿宋”“楷体”"</label>
         </div>
+        <div class="field check">
+            <input id="letterhead" type="checkbox" prop:checked=move || letterhead.on.get()
+                on:change=move |ev| letterhead.on.set(event_target_checked(&ev)) />
+            <label for="letterhead">"套打：在已印好红头的公文纸上打印（不印发文机关标志和红色分隔线）"</label>
+        </div>
+        <Show when=move || letterhead.on.get()>
+            <div class="field narrow">
+                <label for="letterhead-mm">"红头高度（毫米，自版心上边缘至红色分隔线）"</label>
+                <input id="letterhead-mm" type="text" inputmode="decimal"
+                    placeholder=move || format!("{:.1}", spec::twips_to_mm(
+                        notice.with(|n| pagination::header_height(&compose::blocks(n))) as f64))
+                    aria-describedby="letterhead-mm-message"
+                    prop:value=move || letterhead.mm.get()
+                    on:input=move |ev| letterhead.mm.set(event_target_value(&ev)) />
+                <p class="hint">"留空则按本通知版头的高度预留；设置保存在本机浏览器中。"</p>
+                <p class="message" id="letterhead-mm-message" role="alert">
+                    {move || letterhead.mm.with(|t| parse_letterhead_mm(t).err()).unwrap_or_default()}
+                </p>
+            </div>
+        </Show>
         <button type="button" id="export" class="primary" on:click=move |_| export(ExportFormat::Docx)
             disabled=move || busy.get().is_some()
             aria-busy=move || (busy.get() == Some(ExportFormat::Docx)).to_string()>
