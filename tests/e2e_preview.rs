@@ -294,6 +294,12 @@ async fn check_every_part_is_shown(client: &Client, notice: &Notice, name: &str)
                 }
             }
             Block::PageBreak => {}
+            // 附件说明 numbers its names (1.… 2.…) when there are several.
+            Block::Attachments(items) => {
+                for item in items {
+                    assert!(shown.contains(&squeeze(item)), "{name}: 附件 {item}");
+                }
+            }
             Block::Imprint {
                 cc,
                 printer,
