@@ -154,8 +154,9 @@ impl Load {
     }
 }
 
-/// Serves `root` on a loopback port, gzip-compressed where nginx with the
-/// README's configuration compresses (`gzip_comp_level 6`), with
+/// Serves `root` on a loopback port as nginx with the README's
+/// configuration does: a file's `.gz` beside it where the build wrote one
+/// (`gzip_static on`), else gzip-compressed (`gzip_comp_level 6`); with
 /// keep-alive. Returns the base URL.
 pub fn serve_gzip(root: PathBuf) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -170,7 +171,12 @@ pub fn serve_gzip(root: PathBuf) -> String {
             if path.is_dir() {
                 folders.push(path);
             } else if compressible(&path) {
-                let packed = gzip(&std::fs::read(&path).unwrap());
+                // As nginx with gzip_static: a .gz beside the file is sent
+                // as it is; without one, the file is compressed (gzip on).
+                let packed = match std::fs::read(gz_beside(&path)) {
+                    Ok(packed) => packed,
+                    Err(_) => gzip(&std::fs::read(&path).unwrap()),
+                };
                 cache.lock().unwrap().insert(path, Arc::new(packed));
             }
         }
@@ -184,6 +190,12 @@ pub fn serve_gzip(root: PathBuf) -> String {
         }
     });
     url
+}
+
+fn gz_beside(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".gz");
+    PathBuf::from(name)
 }
 
 fn compressible(path: &Path) -> bool {

@@ -10,7 +10,7 @@
 //!   start script's hash;
 //! - sw.js gets the build's version and the list of files to keep offline.
 
-use crate::text::{csp_sha256, json_strings, short_hash, sri_sha384};
+use crate::text::{csp_sha256, json_strings, minify_css, short_hash, sri_sha384};
 use crate::{copy, files_in, read, read_text, run, tool, web, write, Result, DIST};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -87,9 +87,14 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     }
     for file in web::COPIED {
         let from = web.join(file);
-        copy(&from, &dist.join(from.file_name().expect("a file name")))?;
+        let to = dist.join(from.file_name().expect("a file name"));
+        if file.ends_with(".css") {
+            write(&to, minify_css(&read_text(&from)?))?;
+        } else {
+            copy(&from, &to)?;
+        }
     }
-    let css = read(&web.join(web::STYLESHEET))?;
+    let css = minify_css(&read_text(&web.join(web::STYLESHEET))?).into_bytes();
     let stem = Path::new(web::STYLESHEET)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -101,10 +106,12 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     write(&dist.join("index.html"), index.html)?;
     write(&dist.join("csp.txt"), format!("{}\n", index.csp))?;
     service_worker(&dist)?;
+    precompress(&dist)?;
     std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
 
     let total: u64 = files_in(&dist)?
         .iter()
+        .filter(|n| !n.ends_with(".gz"))
         .filter_map(|n| std::fs::metadata(dist.join(n)).ok())
         .map(|m| m.len())
         .sum();
@@ -171,6 +178,19 @@ fn page_module(
             copy(&split.join(&part), &bound.join(&part))?;
         }
     }
+    let main_path = bound.join(format!("{name}_bg.wasm"));
+    let (main, dropped) = crate::wasm_names::without_exports(&read(&main_path)?, |export| {
+        let class = export.strip_prefix("__wbg_").unwrap_or(export);
+        class.starts_with("intounderlying")
+    })
+    .map_err(|e| format!("{}: {e}", main_path.display()))?;
+    if dropped == 0 {
+        return Err(format!(
+            "{}: no wasm-streams exports to drop; has leptos stopped linking them?",
+            main_path.display()
+        ));
+    }
+    write(&main_path, main)?;
     for part in files_in(&bound)? {
         if part.ends_with(".wasm") {
             let path = bound.join(&part);
@@ -188,7 +208,7 @@ fn page_module(
     );
     let (wasm, js) = crate::wasm_names::shorten(
         &read(&wasm_path)?,
-        &read_text(&js_path)?,
+        &without_stream_classes(&read_text(&js_path)?)?,
         &format!("./{name}_bg.js"),
     )
     .map_err(|e| format!("{}: {e}", wasm_path.display()))?;
@@ -208,6 +228,36 @@ fn page_module(
         copy(&path, &dist.join(&part))?;
     }
     Ok(Page { name })
+}
+
+/// The glue without the JavaScript side of the wasm-streams classes whose
+/// exports [`page_module`] drops (see `wasm_names::without_exports`).
+fn without_stream_classes(glue: &str) -> Result<String> {
+    let mut glue = glue.to_owned();
+    for class in [
+        "IntoUnderlyingByteSource",
+        "IntoUnderlyingSink",
+        "IntoUnderlyingSource",
+    ] {
+        let changed = || format!("the glue's {class} changed shape; update without_stream_classes");
+        let start = glue
+            .find(&format!("export class {class} {{"))
+            .ok_or_else(changed)?;
+        let last = format!(
+            "if (Symbol.dispose) {class}.prototype[Symbol.dispose] = {class}.prototype.free;\n"
+        );
+        let end = glue[start..].find(&last).ok_or_else(changed)? + start + last.len();
+        glue.replace_range(start..end, "");
+        let start = glue
+            .find(&format!("const {class}Finalization = "))
+            .ok_or_else(changed)?;
+        let end = glue[start..].find(";\n").ok_or_else(changed)? + start + 2;
+        glue.replace_range(start..end, "");
+        if glue.contains(class) {
+            return Err(changed());
+        }
+    }
+    Ok(glue)
 }
 
 /// The export worker: bound for `importScripts` (a classic worker, which
@@ -270,6 +320,11 @@ fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<
             r#"<link rel="preload" href="./{wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="{}">"#,
             integrity(&wasm)?
         ),
+        // The glue imports the wasm-split loader: fetched with it, not after.
+        format!(
+            r#"<link rel="modulepreload" href="./__wasm_split.js" crossorigin="anonymous" integrity="{}">"#,
+            integrity("__wasm_split.js")?
+        ),
         format!(
             r#"<link rel="stylesheet" href="./{stylesheet}" integrity="{}">"#,
             integrity(stylesheet)?
@@ -317,6 +372,40 @@ fn fill(template: &str, path: &Path, parts: &[(&str, String)]) -> Result<String>
         ));
     }
     Ok(html)
+}
+
+/// Writes `<file>.gz` beside every file a server sends compressed, packed
+/// by zopfli: nginx with `gzip_static on` sends these as they are (README),
+/// about 5% fewer bytes than gzip -9 and 20% fewer than nginx's own level 1.
+fn precompress(dist: &Path) -> Result<()> {
+    for name in files_in(dist)? {
+        let compressible = [
+            ".html",
+            ".css",
+            ".js",
+            ".wasm",
+            ".webmanifest",
+            ".svg",
+            ".txt",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext));
+        let path = dist.join(&name);
+        let data = read(&path)?;
+        if !compressible || data.len() < 512 {
+            continue;
+        }
+        let mut packed = Vec::new();
+        zopfli::compress(
+            zopfli::Options::default(),
+            zopfli::Format::Gzip,
+            data.as_slice(),
+            &mut packed,
+        )
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&dist.join(format!("{name}.gz")), packed)?;
+    }
+    Ok(())
 }
 
 /// Fills in the service worker's version (a digest of every other file, so

@@ -98,3 +98,87 @@ mod tests {
         );
     }
 }
+
+/// A stylesheet without its comments and the whitespace CSS ignores: around
+/// `{ } ; , >`, after a declaration's colon, before a closing brace's last
+/// semicolon. Quoted strings are kept as they are; whitespace inside
+/// selectors and values (`a :focus`, `calc(1px + 2px)`) stays one space.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                for s in chars.by_ref() {
+                    out.push(s);
+                    if s == c {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for s in chars.by_ref() {
+                    if last == '*' && s == '/' {
+                        break;
+                    }
+                    last = s;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            '{' | '}' | ';' | ',' | '>' | ':' => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                // A space before a colon belongs to a selector (`a :hover`).
+                if c == ':' && space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>'])
+                {
+                    out.push(' ');
+                }
+                out.push(c);
+                space = false;
+                // After a colon, whitespace is dropped only in a declaration,
+                // which is where a colon is followed by one.
+                if c == ':' && chars.peek().is_some_and(|n| n.is_whitespace()) {
+                    while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                        chars.next();
+                    }
+                }
+            }
+            c => {
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>', ':']) {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod css_tests {
+    use super::minify_css;
+
+    #[test]
+    fn comments_and_ignored_whitespace_go_and_meaning_stays() {
+        let css = "/* a comment */\n:root {\n  --red: #c00000;\n  font-family: \"Microsoft YaHei\", sans-serif;\n}\n\
+                   .a :focus, .b > .c { margin: 0 auto; width: calc(100% - 2rem); }\n\
+                   .d::after { content: \"；  }\"; }\n@media (max-width: 900px) { .e { display: none; } }\n";
+        assert_eq!(
+            minify_css(css),
+            ":root{--red:#c00000;font-family:\"Microsoft YaHei\",sans-serif}\
+             .a :focus,.b>.c{margin:0 auto;width:calc(100% - 2rem)}\
+             .d::after{content:\"；  }\"}@media (max-width:900px){.e{display:none}}"
+        );
+    }
+}

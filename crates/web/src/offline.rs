@@ -20,15 +20,32 @@ pub fn from_file() -> bool {
         .is_some_and(|p| p == "file:")
 }
 
+/// Links the web app manifest (install as an app) now rather than in
+/// index.html, whose every request before the form counts against the
+/// first load; the browser reads a manifest linked later all the same.
+fn link_manifest(window: &web_sys::Window) {
+    let Some(document) = window.document() else {
+        return;
+    };
+    let (Some(head), Ok(link)) = (document.head(), document.create_element("link")) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "manifest");
+    let _ = link.set_attribute("href", "manifest.webmanifest");
+    let _ = head.append_child(&link);
+}
+
 /// Registers the service worker; `update_ready` turns true when a new
 /// version waits.
 pub fn register(update_ready: RwSignal<bool>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if from_file()
-        || !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false)
-    {
+    if from_file() {
+        return;
+    }
+    link_manifest(&window);
+    if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
         return;
     }
     let container = window.navigator().service_worker();
