@@ -340,6 +340,24 @@ mod file_tests {
     }
 
     #[test]
+    fn a_form_of_an_exported_docx_reads_back() {
+        let notice = import_file("a.txt", FORM_TEXT.as_bytes()).unwrap().notice;
+        let bytes = crate::docx::export_docx(
+            &notice,
+            &crate::docx::DocumentMeta::at("2026-08-10T08:00:00Z"),
+        )
+        .unwrap();
+        let back = import_file("a.docx", &bytes).unwrap();
+        assert_eq!(notice.attachment_pages[1].above.len(), 1);
+        assert_eq!(
+            back.notice.attachment_pages,
+            notice.attachment_pages,
+            "{:?}",
+            back.to_lines()
+        );
+    }
+
+    #[test]
     fn attachment_pages_of_an_exported_docx_read_back() {
         let text = "关于开展2022年“质量月”活动的通知\n各股室：\n为开展好活动，特制定本方案。\n\
 附件：1.2022年全国“质量月”活动口号\n2.活动安排\n砀山县市场监督管理局\n2022年9月1日\n\
