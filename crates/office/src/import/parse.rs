@@ -105,7 +105,9 @@ pub(crate) fn parse(items: Vec<Item>, notes: Vec<String>) -> ImportReport {
                         entries.push(Entry::Form(rows))
                     }
                     Some(tasks) => entries.push(Entry::Tasks(tasks, rows)),
-                    None if in_attachment && !cells.is_empty() => entries.push(Entry::Form(rows)),
+                    None if in_attachment && table::may_be_form(&rows) => {
+                        entries.push(Entry::Form(rows))
+                    }
                     None => entries.extend(cells.into_iter().map(Entry::Line)),
                 }
             }
@@ -822,17 +824,25 @@ impl Parser {
         let mut taken = Vec::new();
         let mut form: Option<(usize, Vec<Vec<String>>)> = None;
         let mut after = Vec::new();
-        for &k in &free[mark + 1..] {
+        let ends = |line: &str| {
+            lines::attachment_label(line).is_some()
+                || line.starts_with("抄送")
+                || imprint_line(line).is_some()
+                || lines::note(line).is_some()
+        };
+        for (pos, &k) in free.iter().enumerate().skip(mark + 1) {
             if self.used[k] {
                 break;
             }
             match &self.entries[k] {
                 Entry::Line(line) => {
-                    if lines::attachment_label(line).is_some()
-                        || line.starts_with("抄送")
-                        || imprint_line(line).is_some()
-                        || lines::note(line).is_some()
-                    {
+                    // The 印发机关 of a 版记 without a date: an organ with
+                    // nothing but the 版记 after it.
+                    let printer = lines::is_organ(line)
+                        && free[pos + 1..]
+                            .iter()
+                            .all(|&j| self.line(j).is_some_and(ends));
+                    if ends(line) || printer {
                         break;
                     }
                     match form {

@@ -263,6 +263,20 @@ pub(crate) fn is_form(rows: &[Vec<String>]) -> bool {
     asks || rows.iter().skip(1).any(|r| r.len() > 1 && blank_row(r))
 }
 
+/// Whether a table can be a form: a header and a row at least, of two
+/// columns or more, and not a 版记 set in a table (抄送, 印发).
+pub(crate) fn may_be_form(rows: &[Vec<String>]) -> bool {
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .count();
+    let imprint = rows
+        .iter()
+        .flatten()
+        .any(|c| c.trim_start().starts_with("抄送") || c.trim_end().ends_with("印发"));
+    filled >= 2 && rows.iter().any(|r| r.len() >= 2) && !imprint
+}
+
 pub fn form(rows: &[Vec<String>]) -> Form {
     let mut out = Form::default();
     let mut at = 0;
