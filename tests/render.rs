@@ -930,6 +930,14 @@ fn the_templates_attachments_stand_on_their_own_pages() {
                 template.id,
                 rules.len()
             );
+            // Line 5, or one line lower for each line set above it.
+            let expected = TOP + (4 + page.above.len()) as f64 * LINE_MM;
+            assert!(
+                (rules[0] - expected).abs() < TOL,
+                "{}: the table starts at {:.1} mm, not {expected:.1} mm\n{info}",
+                template.id,
+                rules[0]
+            );
             let header = lines
                 .iter()
                 .position(|l| l.text().starts_with("序号"))
