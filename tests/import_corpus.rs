@@ -19,20 +19,26 @@ fn corpus_dir() -> PathBuf {
 /// Every input of the corpus with its expectations, by name.
 fn corpus() -> Vec<(String, Vec<u8>, Value)> {
     let mut out = Vec::new();
-    // The generated files, and hand/: notices written by hand from real
-    // ones in shapes the generator does not make.
-    let mut names: Vec<PathBuf> = [corpus_dir(), corpus_dir().join("hand")]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "docx")))
-        .collect();
+    // The generated files, hand/: notices written by hand from real ones
+    // in shapes the generator does not make, and pages/: notices whose
+    // attachments have pages of their own (lists and forms).
+    let mut names: Vec<PathBuf> = [
+        corpus_dir(),
+        corpus_dir().join("hand"),
+        corpus_dir().join("pages"),
+    ]
+    .iter()
+    .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+    .map(|e| e.unwrap().path())
+    .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "docx")))
+    .collect();
     names.sort();
     for path in names {
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         let held_out = path.parent().is_some_and(|p| p.ends_with("hand"));
-        let name = if held_out {
-            format!("hand/{file}")
+        let folder = path.parent().and_then(|p| p.file_name()).unwrap();
+        let name = if held_out || folder == "pages" {
+            format!("{}/{file}", folder.to_string_lossy())
         } else {
             file
         };
@@ -112,7 +118,106 @@ fn found(notice: &Notice) -> Vec<(&'static str, Value)> {
         ("attachments", Value::from(notice.attachments.len())),
         ("contacts", Value::from(notice.contacts.len())),
         ("date", Value::from(date)),
+        (
+            "attachment_pages",
+            Value::from(notice.attachment_pages.len()),
+        ),
     ]
+}
+
+/// An attachment page in the terms of the expectations: what a user
+/// checks on it (its name, kind, list items, columns, rows and the blank
+/// rows left to fill in, the lines around a table).
+fn page_found(page: &AttachmentPage, expected: &Value) -> Vec<String> {
+    let mut misses = Vec::new();
+    let mut check = |what: &str, found: Value| {
+        if let Some(want) = expected.get(what) {
+            if *want != found {
+                misses.push(format!("{what} expected {want}, found {found}"));
+            }
+        }
+    };
+    check("name", Value::from(page.name.clone()));
+    let kind = match page.kind {
+        AttachmentKind::Text => "text",
+        AttachmentKind::Table => "table",
+        AttachmentKind::List => "list",
+    };
+    check("kind", Value::from(kind));
+    check("items", Value::from(page.items.len()));
+    check("columns", Value::from(page.columns.clone()));
+    check("rows", Value::from(page.rows.len()));
+    let blank = page
+        .rows
+        .iter()
+        .filter(|r| {
+            r.iter()
+                .skip(1)
+                .chain(r.first().filter(|c| !c.chars().all(|c| c.is_ascii_digit())))
+                .all(|c| c.trim().is_empty())
+        })
+        .count();
+    check("blank_rows", Value::from(blank));
+    check("above", Value::from(page.above.clone()));
+    check("below", Value::from(page.below.clone()));
+    misses
+}
+
+/// The attachment pages of pages/, each part a user would check, and the
+/// 附件说明 naming the pages in their order.
+#[test]
+fn attachment_pages_are_read_with_their_lists_and_tables() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, bytes, expect) in corpus() {
+        let Some(pages) = expect.get("pages").and_then(Value::as_array) else {
+            continue;
+        };
+        let report = import(&name, &bytes);
+        let notice = &report.notice;
+        if notice.attachment_pages.len() != pages.len() {
+            failures.push(format!(
+                "{name}: {} pages, expected {}:\n{}",
+                notice.attachment_pages.len(),
+                pages.len(),
+                report.to_lines().join("\n")
+            ));
+            continue;
+        }
+        for (k, (page, want)) in notice.attachment_pages.iter().zip(pages).enumerate() {
+            for miss in page_found(page, want) {
+                failures.push(format!("{name}: 附件{}: {miss}", k + 1));
+            }
+            checked += 1;
+        }
+        let names: Vec<&str> = notice
+            .attachment_pages
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        if names != notice.attachments {
+            failures.push(format!(
+                "{name}: 附件说明 {:?} and the pages {names:?} disagree",
+                notice.attachments
+            ));
+        }
+        if !report.unrecognised.is_empty() {
+            failures.push(format!(
+                "{name}: lines not placed: {:?}",
+                report.unrecognised
+            ));
+        }
+        let problems: Vec<String> = validate::problems(notice)
+            .into_iter()
+            .filter(|p| matches!(p.field, Field::Attachment(..) | Field::Attachments))
+            .map(|p| p.message)
+            .collect();
+        if !problems.is_empty() {
+            failures.push(format!("{name}: {problems:?}"));
+        }
+    }
+    assert!(checked >= 6, "only {checked} pages checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn import(name: &str, bytes: &[u8]) -> ImportReport {

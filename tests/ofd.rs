@@ -1,7 +1,7 @@
 //! The OFD export opened by a reader written by others: easyofd (PyPI)
 //! renders each file to PDF and pdfplumber measures that PDF
 //! (support/ofd_reader.py, support/ofd.rs). Checked for both samples, the
-//! five templates, a 200-task notice with a 版记 and the common fonts: the
+//! six templates, a 200-task notice with a 版记 and the common fonts: the
 //! preview's page count, A4 pages, every glyph of every page and every line
 //! of text, the red 发文机关标志 and the red rule where LibreOffice's render
 //! of the .docx has them (within 1 mm), the 版记's last rule on the foot of
@@ -18,6 +18,7 @@
 //! scripts/test.sh, or `cargo test -p notice-tests --test ofd -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use notice_core::compose;
 use notice_core::gbt9704 as spec;
 use notice_core::Notice;
 use notice_office::docx::{export_docx, DocumentMeta, FontSet};
@@ -33,7 +34,17 @@ fn every_export_keeps_the_schema_rules() {
         let parts = parts(&export(&notice, fonts));
         check_parts(&name, &parts).unwrap();
         let info = &parts["OFD.xml"];
-        assert!(info.contains("<ofd:CustomData Name=\"文种\">通知</ofd:CustomData>"));
+        let kind = if compose::title(&notice).ends_with('函') {
+            "函"
+        } else {
+            "通知"
+        };
+        assert!(
+            info.contains(&format!(
+                "<ofd:CustomData Name=\"文种\">{kind}</ofd:CustomData>"
+            )),
+            "{name}"
+        );
         let res = &parts["Doc_0/PublicRes.xml"];
         for font in [fonts.title, fonts.body, fonts.hei, fonts.kai, fonts.song] {
             assert!(

@@ -1,4 +1,4 @@
-//! 公文校对 measured: clean notices (both samples, the five templates, the
+//! 公文校对 measured: clean notices (both samples, the six templates, the
 //! imported samples) must give no `error`; correct texts that look
 //! suspicious must give no `error`; and at least 20 errors of every rule,
 //! injected by program at random places (a fixed seed), must be found

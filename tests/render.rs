@@ -874,6 +874,111 @@ fn attachments_stand_on_their_own_pages_with_label_title_and_content() {
     assert!(r.document.contains("附件2"));
 }
 
+/// The templates with attachments (slogans, 报送表, 回执, the 函's 反馈表):
+/// the print has the estimate's pages and numbers, each attachment opens
+/// its page with its label flush left on line 1 and its title below it,
+/// and a form's 填报单位 line stands flush left above its ruled table, its
+/// 注 under it.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn the_templates_attachments_stand_on_their_own_pages() {
+    let mut rendered = 0;
+    for template in templates::TEMPLATES {
+        let mut notice = (template.notice)(2026);
+        if notice.attachment_pages.is_empty() {
+            continue;
+        }
+        notice.signature.date = DocDate::new(2026, 8, 20);
+        notice.header.doc_number.serial = Some(8);
+        let r = render(&notice, template.id);
+        check_page_geometry(&r);
+        check_page_numbers(&r);
+        let info = describe(&r);
+        let blocks = compose::blocks(&notice);
+        let labels: Vec<(String, u32)> = blocks
+            .iter()
+            .zip(&r.plan.starts)
+            .filter_map(|(b, at)| match b {
+                compose::Block::AttachmentLabel(l) => Some((l.clone(), at.page)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels.len(), notice.attachment_pages.len(), "{info}");
+        for ((label, at), page) in labels.iter().zip(&notice.attachment_pages) {
+            let lines = r.pages[*at as usize - 1].lines();
+            let first = &lines[0];
+            assert_eq!(first.text(), *label, "{}: page {at}\n{info}", template.id);
+            assert!((first.x0() - LEFT).abs() < TOL && first.y0 - TOP < LINE_MM);
+            let title = lines
+                .iter()
+                .position(|l| l.text().contains("质量月"))
+                .unwrap_or_else(|| panic!("{}: no title for {label}\n{info}", template.id));
+            let down = (lines[title].y0 - first.y0) / LINE_MM;
+            assert!(
+                (1.6..2.3).contains(&down),
+                "{}: title {down:.2} lines down",
+                template.id
+            );
+            if page.kind != AttachmentKind::Table {
+                continue;
+            }
+            let image = Image::of(&r.pdf, *at as usize, 200);
+            let rules = image.rows((LEFT + 0.3, RIGHT - 0.3), (TOP, BOTTOM + 1.0), 0.97, dark);
+            assert!(
+                rules.len() > page.rows.len(),
+                "{}: {} rules",
+                template.id,
+                rules.len()
+            );
+            // Line 5, or one line lower for each line set above it.
+            let expected = TOP + (4 + page.above.len()) as f64 * LINE_MM;
+            assert!(
+                (rules[0] - expected).abs() < TOL,
+                "{}: the table starts at {:.1} mm, not {expected:.1} mm\n{info}",
+                template.id,
+                rules[0]
+            );
+            let header = lines
+                .iter()
+                .position(|l| l.text().starts_with("序号"))
+                .unwrap_or_else(|| panic!("{}: no header row\n{info}", template.id));
+            if let Some(above) = page.above.first() {
+                let words: String = above.chars().take(4).collect();
+                let line = lines
+                    .iter()
+                    .position(|l| l.text().starts_with(&words))
+                    .unwrap_or_else(|| panic!("{}: no {words}\n{info}", template.id));
+                assert!(
+                    line > title && line < header,
+                    "{}: {words} not above",
+                    template.id
+                );
+                assert!(
+                    (lines[line].x0() - LEFT).abs() < TOL,
+                    "{words} not flush left"
+                );
+                assert!(lines[line].y1 <= rules[0] + 0.5, "{words} inside the table");
+            }
+            let note = lines
+                .iter()
+                .position(|l| l.text().starts_with("注："))
+                .unwrap_or_else(|| panic!("{}: no 注\n{info}", template.id));
+            assert!(
+                lines[note].y0 >= rules[rules.len() - 1] - 0.5,
+                "注 not under the table"
+            );
+            println!(
+                "{}: {label} on page {at}, title {down:.2} lines down, {} rule rows, table top at {:.1} mm",
+                template.id,
+                rules.len(),
+                rules[0] - TOP
+            );
+        }
+        rendered += 1;
+    }
+    assert_eq!(rendered, 4);
+}
+
 /// Renders the notice for preprinted letterhead reserving `reserved`
 /// twips (套打).
 fn render_on_letterhead(notice: &Notice, name: &str, reserved: i32) -> Rendered {

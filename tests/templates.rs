@@ -91,6 +91,26 @@ fn every_template_reads_back_and_rolls_forward() {
         };
         assert_eq!(kinds(back), kinds(&notice), "{id}");
         assert_eq!(back.sections, notice.sections, "{id}");
+        // Attachment pages read back by name, kind, columns and rows (the
+        // importer mends the spaces of a 填报单位 line).
+        assert_eq!(back.attachments, notice.attachments, "{id}");
+        let pages = |n: &notice_core::Notice| -> Vec<_> {
+            n.attachment_pages
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.clone(),
+                        p.kind,
+                        p.items.clone(),
+                        p.columns.clone(),
+                        p.rows.clone(),
+                        p.above.len(),
+                        p.below.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(pages(back), pages(&notice), "{id}");
         assert!(
             report.unrecognised.is_empty(),
             "{id}: {:?}",

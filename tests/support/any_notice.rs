@@ -179,6 +179,8 @@ impl Random {
                     columns: self.any_texts(),
                     rows: (0..self.below(3)).map(|_| self.any_texts()).collect(),
                     items: self.any_texts(),
+                    above: self.any_texts(),
+                    below: self.any_texts(),
                 })
                 .collect(),
             signature: Signature {

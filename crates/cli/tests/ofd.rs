@@ -1,5 +1,5 @@
 //! `notice export draft.json out.ofd`: the OFD by the extension, for both
-//! samples, the five templates and a 200-task notice, with the writer's
+//! samples, the six templates and a 200-task notice, with the writer's
 //! pages and the GB/T 33190-2016 schema rules kept (tests/support/ofd.rs;
 //! the reader opens the same pages in tests/ofd.rs).
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,6 @@
 //! `notice pages` against the print: the page count the command prints is
 //! the preview's (the same core pagination), and it is LibreOffice's for
-//! both samples, the five templates, the district 文件 notice whose 附注
+//! both samples, the six templates, the district 文件 notice whose 附注
 //! was reported alone on page 2, and a generated corpus of every shape
 //! (tests/support/corpus.rs).
 //!

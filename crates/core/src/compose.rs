@@ -998,6 +998,20 @@ fn attachment_blocks(notice: &Notice, out: &mut Out) {
                 }
             }
             AttachmentKind::Table => {
+                let lines = |out: &mut Out, part, texts: &[String]| {
+                    out.at(field(part)).extend(
+                        texts
+                            .iter()
+                            .map(|t| t.trim())
+                            .filter(|t| !t.is_empty())
+                            .map(|t| Block::Paragraph {
+                                spans: vec![Span::new(t, Face::Body)],
+                                indent: Indent::None,
+                                heading: None,
+                            }),
+                    );
+                };
+                lines(out, AttachmentField::Above, &page.above);
                 if let Some(table) = attachment_table(page) {
                     let rows = match &table {
                         Block::Table { rows, .. } => rows.len(),
@@ -1006,6 +1020,7 @@ fn attachment_blocks(notice: &Notice, out: &mut Out) {
                     out.at(field(AttachmentField::Columns))
                         .push_rows(vec![field(AttachmentField::Rows); rows], table);
                 }
+                lines(out, AttachmentField::Below, &page.below);
             }
         }
     }

@@ -103,6 +103,10 @@ pub enum AttachmentField {
     Columns,
     /// Its table's rows.
     Rows,
+    /// The lines above its table (填报单位：…).
+    Above,
+    /// The lines under its table (注：…).
+    Below,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -455,6 +455,10 @@ pub struct AttachmentPage {
     /// …and the rows, one cell per column (blank rows are kept: a 报送表
     /// leaves rows to fill in).
     pub rows: Vec<Vec<String>>,
+    /// [`AttachmentKind::Table`]: lines set above the table (填报单位：…
+    /// 填报日期：…) and under it (注：…), one per entry.
+    pub above: Vec<String>,
+    pub below: Vec<String>,
     /// [`AttachmentKind::List`]: one item per entry, numbered 1. 2. ….
     pub items: Vec<String>,
 }
@@ -738,6 +742,8 @@ json_object!(AttachmentPage {
     paragraphs,
     columns,
     rows,
+    above,
+    below,
     items
 });
 json_enum!(AttachmentKind { Text = "text", Table = "table", List = "list" });
@@ -1001,5 +1007,27 @@ mod tests {
         let mut read = Notice::default();
         read.read_json(&crate::json::parse(&json).unwrap()).unwrap();
         assert_eq!(read, notice);
+    }
+
+    #[test]
+    fn a_form_keeps_the_lines_around_its_table() {
+        let page = AttachmentPage {
+            name: "信息报送表".into(),
+            kind: AttachmentKind::Table,
+            columns: vec!["序号".into(), "单位".into()],
+            rows: vec![vec!["1".into(), String::new()], vec![String::new(); 2]],
+            above: vec!["填报单位（盖章）：".into()],
+            below: vec!["注：9月5日前报送。".into()],
+            ..AttachmentPage::default()
+        };
+        let json = crate::json::to_string(&page);
+        let mut read = AttachmentPage::default();
+        read.read_json(&crate::json::parse(&json).unwrap()).unwrap();
+        assert_eq!(read, page);
+        // A page saved before these lines existed reads with none.
+        let mut old = AttachmentPage::default();
+        old.read_json(&crate::json::parse(r#"{"name":"名单","kind":"table"}"#).unwrap())
+            .unwrap();
+        assert!(old.above.is_empty() && old.below.is_empty());
     }
 }

@@ -191,6 +191,12 @@ impl Roller {
                     self.text(format!("{path}·第{}行第{}列", r + 1, k + 1), text);
                 }
             }
+            for (k, text) in page.above.iter_mut().enumerate() {
+                self.text(format!("{path}·表上第{}行", k + 1), text);
+            }
+            for (k, text) in page.below.iter_mut().enumerate() {
+                self.text(format!("{path}·表下第{}行", k + 1), text);
+            }
         }
     }
 
@@ -643,6 +649,8 @@ mod tests {
             rows: vec![vec!["2021年9月".into(), "13820211234".into()]],
             items: vec!["2021质量月".into()],
             paragraphs: vec!["2021年".into()],
+            above: vec!["填报日期：2021年  月  日".into()],
+            below: vec!["注：2021年9月5日前报送。".into()],
         }];
         let rolled = roll_forward(&n, 2022);
         let page = &rolled.notice.attachment_pages[0];
@@ -652,6 +660,8 @@ mod tests {
         assert_eq!(page.rows, [["2022年9月", "13820211234"]]);
         assert_eq!(page.items, ["2022质量月"]);
         assert_eq!(page.paragraphs, ["2022年"]);
+        assert_eq!(page.above, ["填报日期：2022年  月  日"]);
+        assert_eq!(page.below, ["注：2022年9月5日前报送。"]);
         assert!(rolled.changes.iter().any(|c| c.field == "附件页·名称"));
     }
 }

@@ -4,9 +4,9 @@
 //! The 发文字号's serial and the 成文日期 are left empty for the user.
 
 use super::model::{
-    Campaign, Contact, DepartmentActivities, DocDate, DocNumber, Header, Imprint, Level, Notice,
-    NoticeShape, Requirement, Section, SectionContent, Signature, Summary, TaskLayout, TaskList,
-    TaskRow, TextBlock,
+    AttachmentKind, AttachmentPage, Campaign, Contact, DepartmentActivities, DocDate, DocNumber,
+    Header, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent, Signature,
+    Summary, TaskLayout, TaskList, TaskRow, TextBlock,
 };
 use super::themes::national_theme;
 
@@ -24,7 +24,7 @@ pub struct Template {
 }
 
 /// Every built-in template, in the picker's order.
-pub const TEMPLATES: [Template; 5] = [
+pub const TEMPLATES: [Template; 6] = [
     Template {
         id: "county-plan-table",
         name: "县局印发活动方案（任务表格）",
@@ -54,6 +54,12 @@ pub const TEMPLATES: [Template; 5] = [
         name: "多部门联合通知",
         description: "几个部门联合发文部署活动，联合署名，活动安排列成表格。",
         notice: joint_notice,
+    },
+    Template {
+        id: "letter-plans",
+        name: "函：请各地报送活动方案（附反馈表）",
+        description: "市场监管局致函各县（市、区）局，请其报送本年度活动方案，附活动方案反馈表。",
+        notice: letter_plans,
     },
 ];
 
@@ -163,6 +169,45 @@ fn contact() -> Vec<Contact> {
         email: String::new(),
         fax: String::new(),
     }]
+}
+
+/// Slogans to start from, written for the app: the user puts in the ones
+/// published for the year.
+fn slogans(year: u16) -> AttachmentPage {
+    AttachmentPage {
+        name: format!("{year}年“质量月”活动宣传口号"),
+        kind: AttachmentKind::List,
+        items: strings(&[
+            "坚持质量第一 建设质量强国",
+            "人人关注质量 人人创造质量",
+            "提升质量水平 服务美好生活",
+            "强化质量基础 推动高质量发展",
+        ]),
+        ..AttachmentPage::default()
+    }
+}
+
+/// A table to fill in: its columns, `blank` rows, the lines above and
+/// under it.
+fn form(
+    name: String,
+    columns: &[&str],
+    blank: usize,
+    above: &str,
+    below: String,
+) -> AttachmentPage {
+    AttachmentPage {
+        name,
+        kind: AttachmentKind::Table,
+        columns: strings(columns),
+        rows: vec![vec![String::new(); columns.len()]; blank],
+        above: strings(&[above])
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect(),
+        below: vec![below],
+        ..AttachmentPage::default()
+    }
 }
 
 const COUNTY: &str = "XX县市场监督管理局";
@@ -392,7 +437,11 @@ fn district_wenjian_items(year: u16) -> Notice {
                     ),
                     (
                         "务求实效",
-                        "活动要贴近企业和群众需求，不得增加基层和企业负担。",
+                        "活动要贴近企业和群众需求，不得增加基层和企业负担。宣传中可选用活动宣传口号（见附件1）。",
+                    ),
+                    (
+                        "及时报送信息",
+                        "每项活动结束后3个工作日内，填写活动信息报送表（见附件2）报质量科。",
                     ),
                 ],
             ),
@@ -439,8 +488,28 @@ fn district_wenjian_items(year: u16) -> Notice {
             support_label: String::new(),
         },
         contacts: contact(),
-        attachments: Vec::new(),
-        attachment_pages: Vec::new(),
+        attachments: vec![
+            format!("{year}年“质量月”活动宣传口号"),
+            format!("{year}年“质量月”活动信息报送表"),
+        ],
+        attachment_pages: vec![
+            slogans(year),
+            form(
+                format!("{year}年“质量月”活动信息报送表"),
+                &[
+                    "序号",
+                    "活动名称",
+                    "开展时间",
+                    "开展地点",
+                    "参与人数",
+                    "联系人",
+                    "联系电话",
+                ],
+                5,
+                "填报单位（盖章）：　　　　　　填报日期：　　年　月　日",
+                format!("注：请于{year}年10月10日前报送，每项活动一行，可另附活动图片。"),
+            ),
+        ],
         signature: signature(&[DISTRICT]),
         note: "此件公开发布".into(),
         imprint: Imprint {
@@ -510,7 +579,7 @@ fn office_by_department(year: u16) -> Notice {
                     ),
                     (
                         "按时报送",
-                        "各成员单位指定一名联络员，及时报送活动开展情况。",
+                        "各成员单位指定一名联络员，于9月5日前填写联络员回执（见附件）报领导小组办公室，并及时报送活动开展情况。",
                     ),
                 ],
             ),
@@ -522,8 +591,31 @@ fn office_by_department(year: u16) -> Notice {
         ],
         tasks: TaskList::default(),
         contacts: contact(),
-        attachments: Vec::new(),
-        attachment_pages: Vec::new(),
+        attachments: vec![format!("{year}年“质量月”活动联络员回执")],
+        attachment_pages: vec![AttachmentPage {
+            rows: [
+                "县市场监督管理局",
+                "县工业和信息化局",
+                "县住房和城乡建设局",
+                "县教育局",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                let mut row = vec![String::new(); 5];
+                row[0] = (i + 1).to_string();
+                row[1] = (*unit).to_owned();
+                row
+            })
+            .collect(),
+            ..form(
+                format!("{year}年“质量月”活动联络员回执"),
+                &["序号", "单位", "姓名", "职务", "联系电话"],
+                0,
+                "",
+                format!("注：请于{year}年9月5日前报送领导小组办公室。"),
+            )
+        }],
         signature: signature(&[OFFICE]),
         note: String::new(),
         imprint: Imprint::default(),
@@ -565,7 +657,7 @@ fn joint_notice(year: u16) -> Notice {
                     ),
                     (
                         "突出活动特色",
-                        "要结合本地产业特点和群众关切，办好一批有影响、有实效的活动。",
+                        "要结合本地产业特点和群众关切，办好一批有影响、有实效的活动，宣传中可选用活动宣传口号（见附件）。",
                     ),
                 ],
             ),
@@ -604,10 +696,73 @@ fn joint_notice(year: u16) -> Notice {
             support_label: "配合单位".into(),
         },
         contacts: contact(),
-        attachments: Vec::new(),
-        attachment_pages: Vec::new(),
+        attachments: vec![format!("{year}年“质量月”活动宣传口号")],
+        attachment_pages: vec![slogans(year)],
         signature: signature(&JOINT),
         note: "此件公开发布".into(),
+        imprint: Imprint::default(),
+    }
+}
+
+const CITY: &str = "XX市市场监督管理局";
+
+/// A 函 asking the counties for their plans, with a 反馈表 to fill in.
+fn letter_plans(year: u16) -> Notice {
+    let text = |text: &str| SectionContent::Text {
+        blocks: vec![TextBlock {
+            level: Level::Body,
+            text: text.to_owned(),
+        }],
+    };
+    let table = format!("{year}年“质量月”活动方案反馈表");
+    Notice {
+        shape: NoticeShape::Direct,
+        campaign: campaign(year),
+        header: header(&[CITY], "X市监函", year, false),
+        title: Some(format!("关于报送{year}年“质量月”活动方案的函")),
+        recipients: strings(&["各县（市、区）市场监督管理局"]),
+        cover_body: Vec::new(),
+        plan_title: None,
+        sections: vec![
+            preamble(
+                1,
+                &[&format!(
+                    "为做好{year}年全国“质量月”活动组织工作，统筹安排全市重点活动，请各县（市、区）局报送本地活动方案。现将有关事项函告如下："
+                )],
+            ),
+            section(
+                2,
+                "报送内容",
+                text("本地“质量月”活动方案，写明活动主题、重点活动、时间地点和责任人；同时填写活动方案反馈表（见附件），每项重点活动填写一行。"),
+            ),
+            section(
+                3,
+                "报送方式",
+                text(&format!(
+                    "活动方案和反馈表的电子版请于{year}年8月25日前报送市局质量发展科，纸质件加盖公章后寄送。"
+                )),
+            ),
+        ],
+        tasks: TaskList::default(),
+        contacts: contact(),
+        attachments: vec![table.clone()],
+        attachment_pages: vec![form(
+            table,
+            &[
+                "序号",
+                "单位",
+                "活动名称",
+                "时间",
+                "地点",
+                "联系人",
+                "电话",
+            ],
+            5,
+            "填报单位（盖章）：",
+            "注：活动时间、地点尚未确定的，请注明“待定”。".to_owned(),
+        )],
+        signature: signature(&[CITY]),
+        note: String::new(),
         imprint: Imprint::default(),
     }
 }
@@ -629,7 +784,16 @@ mod tests {
                     .collect::<Vec<_>>()
                     .join("\n");
                 assert!(text.contains(&format!("{year}年")), "{}", template.id);
-                assert!(compose::title(&notice).ends_with("通知"));
+                let title = compose::title(&notice);
+                assert!(title.ends_with("通知") || title.ends_with("函"), "{title}");
+                // The 附件说明 names every page, in order.
+                let names: Vec<&String> = notice.attachment_pages.iter().map(|p| &p.name).collect();
+                assert_eq!(
+                    names,
+                    notice.attachments.iter().collect::<Vec<_>>(),
+                    "{}",
+                    template.id
+                );
                 // What is left for the user: the serial and the date only.
                 let fields: Vec<Field> = validate::problems(&notice)
                     .into_iter()

@@ -87,6 +87,8 @@ impl FieldId for Field {
                     AttachmentField::Items => "items",
                     AttachmentField::Columns => "columns",
                     AttachmentField::Rows => "rows",
+                    AttachmentField::Above => "above",
+                    AttachmentField::Below => "below",
                 };
                 return format!("attachment-{i}-{part}");
             }

@@ -33,7 +33,13 @@ fn fits(block: &Block, source: &Source) -> bool {
                 | Field::Requirement(..)
                 | Field::Contact(..)
                 | Field::CoverBody
-                | Field::Attachment(_, AttachmentField::Paragraphs | AttachmentField::Items)
+                | Field::Attachment(
+                    _,
+                    AttachmentField::Paragraphs
+                        | AttachmentField::Items
+                        | AttachmentField::Above
+                        | AttachmentField::Below
+                )
         ),
         Block::TaskTable { rows, .. } => {
             rows.len() == source.rows.len()
@@ -184,6 +190,8 @@ fn every_part() -> Notice {
             kind: AttachmentKind::Table,
             columns: vec!["序号".into(), "单位".into()],
             rows: vec![vec![], vec!["".into(), "质量股".into()]],
+            above: vec!["填报单位：".into(), " ".into()],
+            below: vec!["注：请于9月5日前报送。".into()],
             ..AttachmentPage::default()
         },
         AttachmentPage {

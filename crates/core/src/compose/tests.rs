@@ -709,3 +709,28 @@ fn on_letterhead_the_title_stands_where_the_printed_header_puts_it() {
     bare.header.organs.clear();
     assert_eq!(on_letterhead(compose(&bare), own), compose(&bare));
 }
+
+#[test]
+fn a_form_sets_its_lines_above_and_under_its_table() {
+    let mut notice = sample();
+    notice.attachments = vec!["活动信息报送表".into()];
+    let mut form = slogans_and_form().remove(1);
+    form.above = vec!["填报单位（盖章）：".into(), " ".into()];
+    form.below = vec!["注：请于9月5日前报送。".into()];
+    notice.attachment_pages = vec![form];
+    let blocks = blocks(&notice);
+    let table = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table { .. }))
+        .unwrap();
+    assert_eq!(blocks[table - 1].text(), "填报单位（盖章）：");
+    assert_eq!(blocks[table - 2].text(), "活动信息报送表");
+    assert_eq!(blocks[table + 1].text(), "注：请于9月5日前报送。");
+    assert!(matches!(
+        &blocks[table + 1],
+        Block::Paragraph {
+            indent: Indent::None,
+            ..
+        }
+    ));
+}

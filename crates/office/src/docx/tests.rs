@@ -739,7 +739,7 @@ fn only_the_task_table_header_repeats_and_no_task_row_breaks_across_pages() {
 }
 
 /// Notices of every shape the writer draws differently: the sample, the
-/// five templates in both font sets, a joint 文件 notice (the 标志 as a
+/// six templates in both font sets, a joint 文件 notice (the 标志 as a
 /// table) and 版记 on its own page.
 fn shapes() -> Vec<(String, Notice, DocumentMeta)> {
     let mut out = vec![

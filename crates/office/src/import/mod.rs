@@ -288,6 +288,75 @@ mod file_tests {
             .all(|p| !matches!(p.field, notice_core::Field::Attachment(..))));
     }
 
+    /// A pasted 报送表: tab-separated rows as Word and browsers copy them,
+    /// its blank rows as rows of tabs, a 填报单位 line above and a 注 under.
+    const FORM_TEXT: &str = "关于报送2026年“质量月”活动方案的函\n各县（市、区）市场监督管理局：\n请于8月25日前报送活动方案。\n\
+附件：1.2026年全国“质量月”活动口号\n2.活动方案反馈表\n宿州市市场监督管理局\n2026年8月10日\n\
+附件1\n2026年全国“质量月”活动口号\n1.质量第一\n2.建设质量强国\n\
+附件2\n活动方案反馈表\n填报单位（盖章）：\t\t填报日期：\n序号\t单位\t活动名称\t时间\t地点\t联系人\t电话\n\
+1\t砀山县局\t质量开放日\t9月5日\t县检测中心\t张三\t0557-1234567\n2\t\t\t\t\t\t\n\t\t\t\t\t\t\n\
+注：请于8月25日前报送。\n抄送：市质量强市办。\n";
+
+    #[test]
+    fn a_form_in_pasted_text_is_read_as_a_table_page() {
+        let report = import_file("a.txt", FORM_TEXT.as_bytes()).unwrap();
+        let n = &report.notice;
+        let lines = report.to_lines().join("\n");
+        assert_eq!(n.attachment_pages.len(), 2, "{lines}");
+        let form = &n.attachment_pages[1];
+        assert_eq!(form.kind, notice_core::AttachmentKind::Table, "{lines}");
+        assert_eq!(form.name, "活动方案反馈表");
+        assert_eq!(
+            form.columns,
+            ["序号", "单位", "活动名称", "时间", "地点", "联系人", "电话"]
+        );
+        assert_eq!(form.rows.len(), 3, "{:?}", form.rows);
+        assert_eq!(form.rows[0][5], "张三");
+        assert!(form.rows[1][1..].iter().all(String::is_empty));
+        assert_eq!(form.above, ["填报单位（盖章）：填报日期："]);
+        assert_eq!(form.below, ["注：请于8月25日前报送。"]);
+        assert_eq!(n.imprint.cc, ["市质量强市办"]);
+        assert!(report.unrecognised.is_empty(), "{lines}");
+        assert!(n.tasks.rows.is_empty(), "{lines}");
+        let names: Vec<&str> = n.attachment_pages.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, n.attachments);
+    }
+
+    #[test]
+    fn a_form_aligned_by_spaces_is_a_table_past_the_mark() {
+        let text = FORM_TEXT
+            .replace("\t\t\t\t\t\t\n", "\n")
+            .replace("\t\t填报日期", "　　填报日期")
+            .replace('\t', "  ");
+        let report = import_file("a.txt", text.as_bytes()).unwrap();
+        let form = &report.notice.attachment_pages[1];
+        let lines = report.to_lines().join("\n");
+        assert_eq!(form.kind, notice_core::AttachmentKind::Table, "{lines}");
+        assert_eq!(form.columns.len(), 7);
+        // 2 alone: a blank row with its number.
+        assert_eq!(form.rows.len(), 2, "{:?}", form.rows);
+        assert_eq!(form.rows[1][0], "2");
+        assert!(report.unrecognised.is_empty(), "{lines}");
+    }
+
+    #[test]
+    fn a_form_of_an_exported_docx_reads_back() {
+        let notice = import_file("a.txt", FORM_TEXT.as_bytes()).unwrap().notice;
+        let bytes = crate::docx::export_docx(
+            &notice,
+            &crate::docx::DocumentMeta::at("2026-08-10T08:00:00Z"),
+        )
+        .unwrap();
+        let back = import_file("a.docx", &bytes).unwrap();
+        assert_eq!(notice.attachment_pages[1].above.len(), 1);
+        assert_eq!(
+            back.notice.attachment_pages,
+            notice.attachment_pages,
+            "{:?}",
+            back.to_lines()
+        );
+    }
+
     #[test]
     fn attachment_pages_of_an_exported_docx_read_back() {
         let text = "关于开展2022年“质量月”活动的通知\n各股室：\n为开展好活动，特制定本方案。\n\

@@ -21,6 +21,9 @@ enum Entry {
     Line(String),
     /// A task table (other tables arrive as lines).
     Tasks(TaskTable, Vec<Vec<String>>),
+    /// A table after a 附件 mark that is not a task list (a 报送表 or
+    /// 名单): its rows, for the attachment's page.
+    Form(Vec<Vec<String>>),
 }
 
 /// A line of a section's body: its heading rank when numbered, the text
@@ -68,12 +71,15 @@ pub(crate) fn parse(items: Vec<Item>, notes: Vec<String>) -> ImportReport {
     let items = normalise_items(items, &mut normalised);
     let mut entries = Vec::new();
     let mut count = 0;
+    // Past a bare 附件 mark, a table is an attachment's content.
+    let mut in_attachment = false;
     for item in items {
         match item {
             Item::Line(text) => {
                 let text = lines::clean(&text);
                 if !text.is_empty() {
                     count += 1;
+                    in_attachment |= lines::attachment_label(&text) == Some("");
                     entries.push(Entry::Line(text));
                 }
             }
@@ -95,7 +101,13 @@ pub(crate) fn parse(items: Vec<Item>, notes: Vec<String>) -> ImportReport {
                 let cells = table::cells_as_lines(&rows);
                 count += cells.len();
                 match table::task_table(&rows) {
+                    Some(_) if in_attachment && table::is_form(&rows) => {
+                        entries.push(Entry::Form(rows))
+                    }
                     Some(tasks) => entries.push(Entry::Tasks(tasks, rows)),
+                    None if in_attachment && table::may_be_form(&rows) => {
+                        entries.push(Entry::Form(rows))
+                    }
                     None => entries.extend(cells.into_iter().map(Entry::Line)),
                 }
             }
@@ -187,13 +199,16 @@ fn normalise_items(items: Vec<Item>, report: &mut Vec<String>) -> Vec<Item> {
 fn join_broken_lines(entries: Vec<Entry>, report: &mut Vec<String>) -> Vec<Entry> {
     let text = |e: &Entry| match e {
         Entry::Line(t) => Some(t.clone()),
-        Entry::Tasks(..) => None,
+        Entry::Tasks(..) | Entry::Form(_) => None,
     };
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     let mut joined = Vec::new();
     let mut i = 0;
     while i < entries.len() {
-        let Some(mut line) = text(&entries[i]) else {
+        // An attachment's title, under its 附件 mark, stands alone.
+        let titled =
+            i > 0 && text(&entries[i - 1]).is_some_and(|t| lines::attachment_label(&t) == Some(""));
+        let Some(mut line) = text(&entries[i]).filter(|_| !titled) else {
             out.push(entries[i].clone());
             i += 1;
             continue;
@@ -323,7 +338,7 @@ impl Parser {
         self.used[i] = true;
         match &self.entries[i] {
             Entry::Line(text) => self.unrecognised.push((i, text.clone())),
-            Entry::Tasks(_, rows) => {
+            Entry::Tasks(_, rows) | Entry::Form(rows) => {
                 for line in table::cells_as_lines(rows) {
                     self.unrecognised.push((i, line));
                 }
@@ -733,7 +748,7 @@ impl Parser {
         }
         (from..self.len()).find(|&k| match (&self.entries[k], self.used[k]) {
             (_, true) => false,
-            (Entry::Tasks(..), false) => true,
+            (Entry::Tasks(..) | Entry::Form(_), false) => true,
             (Entry::Line(line), false) => {
                 lines::note(line).is_none()
                     && lines::attachment_label(line) != Some("")
@@ -801,50 +816,96 @@ impl Parser {
 
     /// An attachment's page after its 附件/附件N mark (GB/T 9704 §8): its
     /// title, then its lines up to the next mark or the 版记, as a numbered
-    /// list when every line is numbered 1. 2. …, else as paragraphs. Only
-    /// lines: a table stays for the task table's reading.
+    /// list when every line is numbered 1. 2. …, else as paragraphs; with a
+    /// table (a 报送表, a 名单), as a table with the lines above and under
+    /// it. A task list stays for the task table's reading while the body
+    /// has none.
     fn attachment_page(&mut self, free: &[usize], mark: usize) {
         let mut taken = Vec::new();
-        for &k in &free[mark + 1..] {
-            let Some(line) = self.line(k) else {
-                break;
-            };
-            if lines::attachment_label(line).is_some()
+        let mut form: Option<(usize, Vec<Vec<String>>)> = None;
+        let mut after = Vec::new();
+        let ends = |line: &str| {
+            lines::attachment_label(line).is_some()
                 || line.starts_with("抄送")
                 || imprint_line(line).is_some()
                 || lines::note(line).is_some()
-            {
+        };
+        for (pos, &k) in free.iter().enumerate().skip(mark + 1) {
+            if self.used[k] {
                 break;
             }
-            taken.push((k, line.to_owned()));
-        }
-        let Some(((_, name), content)) = taken.split_first() else {
-            return;
-        };
-        let number = |t: &str| {
-            let digits = t.chars().take_while(char::is_ascii_digit).count();
-            (digits > 0 && t[digits..].starts_with(['.', '．', '、'])).then(|| {
-                t[digits..]
-                    .trim_start_matches(['.', '．', '、'])
-                    .trim()
-                    .to_owned()
-            })
-        };
-        let items: Option<Vec<String>> = content.iter().map(|(_, t)| number(t)).collect();
-        let mut page = AttachmentPage {
-            name: name.clone(),
-            ..AttachmentPage::default()
-        };
-        match items {
-            Some(items) if !items.is_empty() => {
-                page.kind = AttachmentKind::List;
-                page.items = items;
+            match &self.entries[k] {
+                Entry::Line(line) => {
+                    // The 印发机关 of a 版记 without a date: an organ with
+                    // nothing but the 版记 after it.
+                    let printer = lines::is_organ(line)
+                        && free[pos + 1..]
+                            .iter()
+                            .all(|&j| self.line(j).is_some_and(ends));
+                    if ends(line) || printer {
+                        break;
+                    }
+                    match form {
+                        Some(_) => after.push((k, line.clone())),
+                        None => taken.push((k, line.clone())),
+                    }
+                }
+                Entry::Form(rows) if form.is_none() => form = Some((k, rows.clone())),
+                Entry::Tasks(_, rows)
+                    if form.is_none() && (self.tasks_found || table::is_form(rows)) =>
+                {
+                    form = Some((k, rows.clone()))
+                }
+                _ => break,
             }
-            _ => page.paragraphs = content.iter().map(|(_, t)| t.clone()).collect(),
         }
-        for (k, _) in &taken {
+        let mut page = AttachmentPage::default();
+        let mut lines_read = taken.len() + after.len();
+        if let Some((k, rows)) = &form {
+            let read = table::form(rows);
+            lines_read += read.rows.len() + 1;
+            let mut above: Vec<String> = taken.iter().map(|(_, t)| t.clone()).collect();
+            // A title set in the table's first row, merged across it.
+            above.extend(read.above);
+            if above.is_empty() {
+                return;
+            }
+            page.name = above.remove(0);
+            page.kind = AttachmentKind::Table;
+            page.above = above;
+            page.columns = read.columns;
+            page.rows = read.rows;
+            page.below = read.below;
+            page.below.extend(after.iter().map(|(_, t)| t.clone()));
+            self.take(*k);
+        } else {
+            let Some(((_, name), content)) = taken.split_first() else {
+                return;
+            };
+            page.name = name.clone();
+            let number = |t: &str| {
+                let digits = t.chars().take_while(char::is_ascii_digit).count();
+                (digits > 0 && t[digits..].starts_with(['.', '．', '、'])).then(|| {
+                    t[digits..]
+                        .trim_start_matches(['.', '．', '、'])
+                        .trim()
+                        .to_owned()
+                })
+            };
+            let items: Option<Vec<String>> = content.iter().map(|(_, t)| number(t)).collect();
+            match items {
+                Some(items) if !items.is_empty() => {
+                    page.kind = AttachmentKind::List;
+                    page.items = items;
+                }
+                _ => page.paragraphs = content.iter().map(|(_, t)| t.clone()).collect(),
+            }
+            lines_read -= 1;
+        }
+        for (k, _) in taken.iter().chain(&after) {
             self.take(*k);
         }
+        let name = page.name.clone();
         if !self
             .notice
             .attachments
@@ -853,11 +914,19 @@ impl Parser {
         {
             self.notice.attachments.push(name.clone());
         }
-        self.note(format!(
-            "附件页：{name}（{}，{}行）",
-            page.kind.label(),
-            content.len()
-        ));
+        let size = match page.kind {
+            AttachmentKind::Table => format!(
+                "{}列，{}行{}",
+                page.columns.len(),
+                page.rows.len(),
+                match page.rows.iter().filter(|r| table::blank_row(r)).count() {
+                    0 => String::new(),
+                    n => format!("，其中待填空行{n}行"),
+                }
+            ),
+            _ => format!("{lines_read}行"),
+        };
+        self.note(format!("附件页：{name}（{}，{size}）", page.kind.label()));
         self.notice.attachment_pages.push(page);
     }
 
@@ -1257,6 +1326,18 @@ impl Parser {
                 raw: String::new(),
                 table: true,
             },
+            // A form the body holds after all: its cells as a line of text.
+            Entry::Form(rows) => {
+                let text = table::cells_as_lines(rows).join(" ");
+                Piece {
+                    index: Some(i),
+                    rank: None,
+                    number: None,
+                    text: text.clone(),
+                    raw: text,
+                    table: false,
+                }
+            }
         }
     }
 

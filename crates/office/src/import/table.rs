@@ -224,6 +224,146 @@ fn flat(cell: &str) -> String {
     cell.lines().map(str::trim).collect::<Vec<_>>().concat()
 }
 
+/// An attachment's table read as a form: the rows above its header that
+/// hold one cell (its title or a 填报单位 line, merged across), the
+/// columns, the rows (blank ones kept: they are there to be filled in),
+/// and one-cell rows at its foot (注：…).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Form {
+    pub above: Vec<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub below: Vec<String>,
+}
+
+/// A row with nothing in it but, at most, its number.
+pub(crate) fn blank_row(row: &[String]) -> bool {
+    row.iter().skip(1).all(|c| c.trim().is_empty())
+        && row
+            .first()
+            .is_none_or(|c| c.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A row of one cell (Word repeats nothing into the cells a merged cell
+/// spans).
+fn single(row: &[String]) -> Option<String> {
+    let mut filled = row.iter().filter(|c| !c.trim().is_empty());
+    let first = filled.next()?;
+    (row.len() > 1 && filled.next().is_none()).then(|| flat(first))
+}
+
+/// Whether a table that reads as a task list is a form to fill in: it asks
+/// for people and numbers (联系人, 电话, 填报…) or leaves rows blank.
+pub(crate) fn is_form(rows: &[Vec<String>]) -> bool {
+    let asks = rows.iter().take(3).flatten().any(|c| {
+        ["联系人", "电话", "手机", "邮箱", "填报", "姓名", "职务"]
+            .iter()
+            .any(|w| c.contains(w))
+    });
+    asks || rows.iter().skip(1).any(|r| r.len() > 1 && blank_row(r))
+}
+
+/// Whether a table can be a form: a header and a row at least, of two
+/// columns or more, and not a 版记 set in a table (抄送, 印发).
+pub(crate) fn may_be_form(rows: &[Vec<String>]) -> bool {
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .count();
+    let imprint = rows
+        .iter()
+        .flatten()
+        .any(|c| c.trim_start().starts_with("抄送") || c.trim_end().ends_with("印发"));
+    filled >= 2 && rows.iter().any(|r| r.len() >= 2) && !imprint
+}
+
+pub fn form(rows: &[Vec<String>]) -> Form {
+    let mut out = Form::default();
+    let mut at = 0;
+    while let Some(text) = rows.get(at).and_then(|r| single(r)) {
+        out.above.push(text);
+        at += 1;
+    }
+    let Some(header) = rows.get(at) else {
+        return out;
+    };
+    let mut header: Vec<String> = header.iter().map(|c| flat(c)).collect();
+    // The header's rows as written, which Word repeats where it was cut.
+    let mut repeated = vec![header.clone()];
+    at += 1;
+    // A header of two rows: a cell spanning columns (联系人 over 姓名 and
+    // 电话) leaves cells empty that the second row names; cells merged
+    // down repeat the first row's words.
+    if let Some(second) = rows.get(at) {
+        let second: Vec<String> = second.iter().map(|c| flat(c)).collect();
+        let fills = (0..header.len())
+            .any(|i| header[i].is_empty() && second.get(i).is_some_and(|c| !c.is_empty()));
+        let words = second
+            .iter()
+            .all(|c| c.chars().count() <= 10 && !c.chars().any(|ch| ch.is_ascii_digit()));
+        if fills && words {
+            repeated.push(second.clone());
+            let mut parent = String::new();
+            for (i, word) in second.iter().enumerate() {
+                if i >= header.len() {
+                    header.push(word.clone());
+                    continue;
+                }
+                if !header[i].is_empty() {
+                    parent = header[i].clone();
+                }
+                if word.is_empty() || *word == header[i] {
+                    continue;
+                }
+                // 联系人 over 姓名 reads 联系人姓名; over 联系电话, 联系电话.
+                header[i] = if word.contains(parent.as_str()) || parent.is_empty() {
+                    word.clone()
+                } else {
+                    format!("{parent}{word}")
+                };
+            }
+            at += 1;
+        }
+    }
+    let width = header.len();
+    let mut body: Vec<Vec<String>> = Vec::new();
+    for row in &rows[at..] {
+        let cells: Vec<String> = row.iter().map(|c| c.trim().to_owned()).collect();
+        // A header Word repeats, or a table split and pasted twice.
+        let flat_cells: Vec<String> = cells.iter().map(|c| flat(c)).collect();
+        if flat_cells == header || repeated.contains(&flat_cells) {
+            continue;
+        }
+        let mut cells = cells;
+        if cells.len() > width {
+            let extra: Vec<String> = cells.drain(width..).filter(|c| !c.is_empty()).collect();
+            if let Some(last) = cells.last_mut() {
+                for e in extra {
+                    if !last.is_empty() {
+                        last.push('\n');
+                    }
+                    last.push_str(&e);
+                }
+            }
+        }
+        cells.resize(width, String::new());
+        body.push(cells);
+    }
+    // 注：… or 填表说明 merged across the foot of the table.
+    let note = |t: &str| {
+        ["注", "说明", "备注", "填表", "填报"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    };
+    while let Some(text) = body.last().and_then(|r| single(r)).filter(|t| note(t)) {
+        out.below.insert(0, text);
+        body.pop();
+    }
+    out.columns = header;
+    out.rows = body;
+    out
+}
+
 /// Every non-empty line of every cell, row by row: a table that is not a
 /// task table is kept as lines of text.
 pub fn cells_as_lines(rows: &[Vec<String>]) -> Vec<String> {

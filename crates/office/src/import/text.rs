@@ -47,6 +47,9 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut i = 0;
+    // Past a bare 附件 mark, rows aligned by spaces are a table too (an
+    // attachment's 报送表 as some editors and PDF copies give it).
+    let mut after_mark = false;
     while i < lines.len() {
         let line = lines[i].trim();
         if line.is_empty() {
@@ -74,11 +77,12 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
             i = next;
             continue;
         }
-        if let Some((rows, next)) = inline_rows(&lines, i) {
+        if let Some((rows, next)) = inline_rows(&lines, i, after_mark) {
             out.push(Item::Table(rows));
             i = next;
             continue;
         }
+        after_mark |= super::lines::attachment_label(line) == Some("");
         out.push(Item::Line(lines[i].replace('\t', " ")));
         i += 1;
     }
@@ -402,8 +406,19 @@ fn is_departments(text: &str) -> bool {
 }
 
 /// Consecutive rows written "| a | b | c |" or "a<TAB>b<TAB>c" (at least two
-/// rows of at least three cells).
-fn inline_rows(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
+/// rows of at least three cells), or with `spaces`, cells set apart by two
+/// spaces or more. A row of tabs alone is a blank row of the table (Word
+/// and browsers copy a form's empty rows so); so is a line with only the
+/// next number under a 序号 column.
+fn inline_rows(lines: &[&str], start: usize, spaces: bool) -> Option<(Vec<Vec<String>>, usize)> {
+    let by_spaces = |line: &str| -> Vec<String> {
+        let line = line.trim().replace(['\u{3000}', '\u{a0}'], "  ");
+        line.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
     let cells = |line: &str| -> Option<Vec<String>> {
         let trimmed = line.trim();
         let cells: Vec<String> =
@@ -417,20 +432,49 @@ fn inline_rows(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)
                     .split('\t')
                     .map(|c| c.trim().to_owned())
                     .collect()
+            } else if spaces {
+                by_spaces(line)
             } else {
                 return None;
             };
         (cells.len() >= 3).then_some(cells)
     };
-    let separator = |row: &[String]| row.iter().all(|c| c.chars().all(|ch| "-:： ".contains(ch)));
+    let separator = |row: &[String]| {
+        row.iter().any(|c| !c.is_empty())
+            && row.iter().all(|c| c.chars().all(|ch| "-:： ".contains(ch)))
+    };
+    // A line of labels to fill in (填报单位：　填报日期：) is no header.
+    let header = cells(lines[start])?;
+    if header
+        .iter()
+        .any(|c| c.ends_with(['：', ':']) || (spaces && c.chars().count() > 12))
+        || header.iter().all(String::is_empty)
+    {
+        return None;
+    }
+    let width = header.len();
+    let serial = header[0].contains("序号");
     let mut rows = Vec::new();
     let mut j = start;
     while j < lines.len() {
+        let number = (rows.len()).to_string();
         match cells(lines[j]) {
             Some(row) => {
                 if !separator(&row) {
                     rows.push(row);
                 }
+                j += 1;
+            }
+            // 4 alone, or 4 and one cell: a row left blank for the most
+            // part, its other cells lost with their spaces.
+            None if spaces
+                && serial
+                && rows.len() >= 2
+                && by_spaces(lines[j]).first() == Some(&number) =>
+            {
+                let mut row = by_spaces(lines[j]);
+                row.resize(width, String::new());
+                rows.push(row);
                 j += 1;
             }
             None => break,

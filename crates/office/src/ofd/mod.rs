@@ -140,7 +140,15 @@ fn write_package(
         .map(|d| d.to_string())
         .unwrap_or_default();
     let custom = [
-        ("文种", "通知".to_owned()),
+        (
+            "文种",
+            if title.ends_with('函') {
+                "函"
+            } else {
+                "通知"
+            }
+            .to_owned(),
+        ),
         ("发文字号", number),
         ("发文机关", author.clone()),
         ("成文日期", signed),

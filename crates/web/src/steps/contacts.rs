@@ -133,6 +133,10 @@ fn AttachmentPages(notice: RwSignal<Notice>) -> impl IntoView {
                         |p| columns_text(&p.columns), |p, v| p.columns = columns_from_text(&v));
                     let (rows, set_rows) = page_lens(notice, i,
                         |p| rows_text(&p.rows), |p, v| p.rows = rows_from_text(&v));
+                    let (above, set_above) = page_lens(notice, i,
+                        |p| p.above.join("\n"), |p, v| p.above = split_lines(&v));
+                    let (below, set_below) = page_lens(notice, i,
+                        |p| p.below.join("\n"), |p, v| p.below = split_lines(&v));
                     view! {
                         <li class="block attachment-page">
                             <TextField field=Field::Attachment(i, AttachmentField::Name) label="附件名称（即附件页的标题）"
@@ -166,6 +170,10 @@ fn AttachmentPages(notice: RwSignal<Notice>) -> impl IntoView {
                                         value=items on_input=set_items />
                                 }.into_any(),
                                 AttachmentKind::Table => view! {
+                                    <AreaField field=Field::Attachment(i, AttachmentField::Above)
+                                        label="表格上方的文字（可不填，每行一行）" rows=1
+                                        hint="如“填报单位（盖章）：　　填报日期：”。"
+                                        value=above on_input=set_above />
                                     <TextField field=Field::Attachment(i, AttachmentField::Columns)
                                         label="表头（各列用“、”分隔）" placeholder="序号、单位、联系人、电话"
                                         value=columns on_input=set_columns />
@@ -173,6 +181,10 @@ fn AttachmentPages(notice: RwSignal<Notice>) -> impl IntoView {
                                         label="表格内容（每行一行，单元格用 | 分隔，可从 Excel 粘贴）" rows=6
                                         hint="“序号”列留空时自动编号；空行导出为待填写的空白行。"
                                         value=rows on_input=set_rows />
+                                    <AreaField field=Field::Attachment(i, AttachmentField::Below)
+                                        label="表格下方的文字（可不填，每行一行）" rows=1
+                                        hint="如“注：请于9月5日前报送。”。"
+                                        value=below on_input=set_below />
                                 }.into_any(),
                             }}
                             <ItemTools name=Signal::derive(move || format!("第{}个附件页", i + 1))
