@@ -44,22 +44,25 @@ impl FieldId for Field {
             Field::ImprintPrinter => "imprint-printer",
             Field::ImprintDate => "imprint-date",
             Field::Section(id, part) => {
-                return match part {
-                    SectionField::Heading => format!("section-{id}-heading"),
-                    SectionField::Text => format!("section-{id}-text"),
-                    SectionField::Block(i) => format!("section-{id}-block-{i}"),
-                    SectionField::BlockLevel(i) => format!("section-{id}-block-{i}-level"),
-                    SectionField::Theme => format!("section-{id}-theme"),
-                    SectionField::ThemePreset => format!("section-{id}-theme-preset"),
-                    SectionField::Time => format!("section-{id}-time"),
-                    SectionField::Intro => format!("section-{id}-intro"),
-                    SectionField::Department(i) => format!("section-{id}-dept-{i}"),
-                    SectionField::Activities(i) => format!("section-{id}-dept-{i}-activities"),
-                    SectionField::Deadline => format!("section-{id}-deadline"),
-                    SectionField::What => format!("section-{id}-what"),
-                    SectionField::To => format!("section-{id}-to"),
-                    SectionField::Extra => format!("section-{id}-extra"),
-                }
+                // One format for every part: each `format!` is code of its own.
+                let (name, index, tail) = match part {
+                    SectionField::Heading => ("heading", None, ""),
+                    SectionField::Text => ("text", None, ""),
+                    SectionField::Block(i) => ("block", Some(i), ""),
+                    SectionField::BlockLevel(i) => ("block", Some(i), "-level"),
+                    SectionField::Theme => ("theme", None, ""),
+                    SectionField::ThemePreset => ("theme-preset", None, ""),
+                    SectionField::Time => ("time", None, ""),
+                    SectionField::Intro => ("intro", None, ""),
+                    SectionField::Department(i) => ("dept", Some(i), ""),
+                    SectionField::Activities(i) => ("dept", Some(i), "-activities"),
+                    SectionField::Deadline => ("deadline", None, ""),
+                    SectionField::What => ("what", None, ""),
+                    SectionField::To => ("to", None, ""),
+                    SectionField::Extra => ("extra", None, ""),
+                };
+                let index = index.map(|i| format!("-{i}")).unwrap_or_default();
+                return format!("section-{id}-{name}{index}{tail}");
             }
             Field::Task(row, part) => {
                 let part = match part {
@@ -345,6 +348,14 @@ mod tests {
             (
                 Field::Section(2, SectionField::Activities(1)),
                 "section-2-dept-1-activities",
+            ),
+            (
+                Field::Section(2, SectionField::Department(1)),
+                "section-2-dept-1",
+            ),
+            (
+                Field::Section(4, SectionField::ThemePreset),
+                "section-4-theme-preset",
             ),
             (Field::Task(3, TaskField::Name), "task-3-name"),
             (

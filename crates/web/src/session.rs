@@ -8,6 +8,7 @@ use super::storage::LocalStore;
 use leptos::prelude::*;
 use notice_core::draft::{DraftEnvelope, DraftError};
 use notice_core::library::{draft_key, Library};
+use notice_core::json::JsonField;
 use notice_core::Notice;
 use std::time::Duration;
 
@@ -41,8 +42,11 @@ pub struct Session {
     store: StoredValue<Option<LocalStore>>,
     /// The revision the open draft had when last loaded or saved here.
     base_revision: StoredValue<u64>,
-    /// The notice as last loaded or saved: no save is needed while equal.
-    last_saved: StoredValue<Notice>,
+    /// The notice as last loaded or saved, in the draft codec's JSON: no
+    /// save is needed while equal. Compared as text, not as a `Notice`: the
+    /// derived equality of the whole model is 1 KB of the first load, the
+    /// codec is there anyway.
+    last_saved: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -67,6 +71,13 @@ fn radix36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The notice as the draft codec writes it.
+fn notice_json(notice: &Notice) -> String {
+    let mut json = String::new();
+    notice.write_json(&mut json);
+    json
+}
+
 /// A new draft starts empty; the 正文 step offers the usual sections.
 pub fn blank_notice() -> Notice {
     Notice::default()
@@ -87,7 +98,7 @@ impl Session {
             last_roll: RwSignal::new(None),
             store: StoredValue::new(store.as_ref().ok().copied()),
             base_revision: StoredValue::new(0),
-            last_saved: StoredValue::new(Notice::default()),
+            last_saved: StoredValue::new(String::new()),
             timer: StoredValue::new(None),
         };
         match store {
@@ -143,7 +154,7 @@ impl Session {
     fn adopt(&self, envelope: DraftEnvelope) {
         self.cancel_timer();
         self.base_revision.set_value(envelope.revision);
-        self.last_saved.set_value(envelope.notice.clone());
+        self.last_saved.set_value(notice_json(&envelope.notice));
         if let Some(library) = self.library() {
             let _ = library.set_current_id(&envelope.id);
         }
@@ -185,9 +196,7 @@ impl Session {
 
     /// Called on every change of the notice: saves a little later.
     pub fn changed(&self) {
-        let unchanged = self
-            .notice
-            .with_untracked(|n| self.last_saved.with_value(|saved| saved == n));
+        let unchanged = self.is_saved(&self.notice.with_untracked(notice_json));
         if unchanged || self.store.get_value().is_none() {
             return;
         }
@@ -199,6 +208,10 @@ impl Session {
         let this = *self;
         let handle = set_timeout_with_handle(move || this.flush(), SAVE_DELAY).ok();
         self.timer.set_value(handle);
+    }
+
+    fn is_saved(&self, json: &str) -> bool {
+        self.last_saved.with_value(|saved| saved == json)
     }
 
     fn cancel_timer(&self) {
@@ -215,7 +228,8 @@ impl Session {
             return;
         };
         let notice = self.notice.get_untracked();
-        if self.last_saved.with_value(|saved| *saved == notice) {
+        let json = notice_json(&notice);
+        if self.is_saved(&json) {
             return;
         }
         if self.conflict.with_untracked(Option::is_some) {
@@ -225,7 +239,7 @@ impl Session {
         match library.save(&id, &notice, base, &browser::now_w3c()) {
             Ok(envelope) => {
                 self.base_revision.set_value(envelope.revision);
-                self.last_saved.set_value(notice);
+                self.last_saved.set_value(json);
                 self.save_state.set(SaveState::Saved);
                 self.library_changed.update(|n| *n += 1);
             }
@@ -256,9 +270,7 @@ impl Session {
         if theirs.revision <= self.base_revision.get_value() {
             return;
         }
-        let dirty = self
-            .notice
-            .with_untracked(|n| self.last_saved.with_value(|saved| saved != n));
+        let dirty = !self.is_saved(&self.notice.with_untracked(notice_json));
         if dirty {
             self.cancel_timer();
             self.conflict.set(Some(theirs));
@@ -289,7 +301,7 @@ impl Session {
             Ok(envelope) => {
                 self.conflict.set(None);
                 self.base_revision.set_value(envelope.revision);
-                self.last_saved.set_value(notice);
+                self.last_saved.set_value(notice_json(&notice));
                 self.save_state.set(SaveState::Saved);
             }
             Err(error) => self.save_state.set(SaveState::Failed(error.to_string())),
