@@ -3,7 +3,7 @@
 use crate::fields::{editing, lens, lines_lens, AreaField, CheckField, FieldId, TextField};
 use leptos::prelude::*;
 use notice_core::validate::parse_doc_number;
-use notice_core::{Field, Notice};
+use notice_core::{Field, HeaderForm, Notice};
 
 #[component]
 pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
@@ -44,6 +44,7 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
     });
     let year_message = RwSignal::new(None::<String>);
     let urgency = Signal::derive(move || notice.with(|n| n.header.urgency.clone()));
+    let letter = move || notice.with(|n| n.header.form == HeaderForm::Letter);
     let year_text = Signal::derive(move || {
         notice.with(|n| n.campaign.year.map(|y| y.to_string()).unwrap_or_default())
     });
@@ -53,6 +54,19 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
         <p class="intro">"发文机关标志以红色小标宋居中排在首页上方；联合行文时每行填写一个机关，主办机关在前。"</p>
         <AreaField field=Field::Organs label="发文机关（每行一个）" rows=2
             placeholder="砀山县市场监督管理局" value=organs on_input=set_organs />
+        <div class="field narrow">
+            <label for=Field::HeaderForm.dom_id()>"版头格式"</label>
+            <select id=Field::HeaderForm.dom_id() prop:value=move || if letter() { "letter" } else { "standard" }
+                on:focus=move |_| editing.set(Some(Field::HeaderForm))
+                on:blur=move |_| editing.set(None)
+                on:change=move |ev| {
+                    let form = if event_target_value(&ev) == "letter" { HeaderForm::Letter } else { HeaderForm::Standard };
+                    notice.update(|n| n.header.form = form)
+                }>
+                <option value="standard">"通用格式"</option>
+                <option value="letter">"信函格式（函）"</option>
+            </select>
+        </div>
         <CheckField field=Field::WithWenjian label="标志后加“文件”二字（如“XX市场监督管理局文件”）"
             value=wenjian on_input=set_wenjian />
         <TextField field=Field::DocNumber label="发文字号" placeholder="砀市监发〔2021〕12号"
