@@ -589,7 +589,7 @@ pub fn page_text(page: &pages::Page) -> String {
     for item in &page.items {
         match &item.draw {
             pages::Draw::Text { line, .. } => out.push_str(&line_text(line)),
-            pages::Draw::Reserved => {}
+            pages::Draw::Reserved | pages::Draw::Rule { .. } => {}
             pages::Draw::MarkTable { organs, suffix, .. } => {
                 out.extend(organs.iter().map(String::as_str));
                 out.push_str(suffix);
