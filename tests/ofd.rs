@@ -1,7 +1,8 @@
 //! The OFD export opened by a reader written by others: easyofd (PyPI)
 //! renders each file to PDF and pdfplumber measures that PDF
 //! (support/ofd_reader.py, support/ofd.rs). Checked for both samples, the
-//! five templates, a 200-task notice with a 版记 and the common fonts: the
+//! five templates, a 200-task notice with a 版记, a letter (§10.1: its
+//! double lines where the .docx render has them) and the common fonts: the
 //! preview's page count, A4 pages, every glyph of every page and every line
 //! of text, the red 发文机关标志 and the red rule where LibreOffice's render
 //! of the .docx has them (within 1 mm), the 版记's last rule on the foot of
