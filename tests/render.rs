@@ -1563,6 +1563,7 @@ fn a_letter_has_its_head_double_lines_and_numbers_where_the_standard_puts_them()
 #[test]
 #[ignore = "needs LibreOffice: run scripts/test.sh"]
 fn a_letters_pages_are_the_previews() {
+    let mut letters = Vec::new();
     for (paragraphs, chars, imprint, marks) in [
         (1, 80, true, true),
         (4, 150, false, true),
@@ -1578,7 +1579,16 @@ fn a_letters_pages_are_the_previews() {
             notice.header.copy_number.clear();
             notice.header.urgency.clear();
         }
-        let name = format!("letter-{paragraphs}x{chars}");
+        letters.push((format!("letter-{paragraphs}x{chars}"), notice));
+    }
+    // And one whose 抄送 does not fit under its last line: on a page of
+    // its own, numbered, in the one section.
+    let next_page = (100..400)
+        .map(|chars| letter_notice(5, chars))
+        .find(|n| pagination::paginate(&compose::blocks(n)).imprint == ImprintPlacement::NextPage)
+        .expect("a letter whose 版记 takes the next page");
+    letters.push(("letter-next-page".into(), next_page));
+    for (name, notice) in letters {
         let r = render(&notice, &name);
         let preview = notice_core::pages::pages(&compose::compose(&notice)).len();
         println!(
@@ -1588,5 +1598,15 @@ fn a_letters_pages_are_the_previews() {
         );
         assert_eq!(r.pages.len(), preview, "{}", describe(&r));
         check_estimate(&r);
+        if !notice.imprint.is_empty() {
+            let last = r.pages.last().unwrap();
+            assert!(last.text().contains("抄送"), "{}", describe(&r));
+            assert_eq!(
+                page_number(last).map(|n| n.0 as usize),
+                Some(r.pages.len()).filter(|&n| n > 1),
+                "{}",
+                describe(&r)
+            );
+        }
     }
 }
