@@ -254,11 +254,11 @@ impl Writer {
                 signers,
                 rule,
             } => self.doc_number(number, signers, *rule),
-            // One empty line of exactly that height (space before a first
-            // paragraph is dropped at the top of a page by some readers).
             // Drawn in page 1's header and footer (see `letter_head`).
             Block::LetterHead { .. } => {}
             Block::LetterLines { marks, number } => self.letter_lines(marks, number),
+            // One empty line of exactly that height (space before a first
+            // paragraph is dropped at the top of a page by some readers).
             Block::Reserved(height) => {
                 self.push(
                     flush(Paragraph::new().style(styles::BODY))
