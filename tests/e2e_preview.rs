@@ -462,6 +462,110 @@ async fn the_preview_shows_every_part_of_both_samples_with_the_pages_of_the_expo
     }
 }
 
+/// The red rules drawn on a preview page: top, bottom, left and right
+/// edges in mm of the paper, top to bottom.
+async fn preview_red_rules(client: &Client, page: usize) -> Vec<[f64; 4]> {
+    let found = js(
+        client,
+        "const page = document.querySelector('.preview-pages .page[data-page=\"' + arguments[0] + '\"]');
+         const p = page.getBoundingClientRect();
+         return Array.from(page.querySelectorAll('.text-block .pv-item'))
+           .filter(e => getComputedStyle(e).backgroundColor === 'rgb(255, 0, 0)')
+           .map(e => { const r = e.getBoundingClientRect();
+             return [(r.top - p.top) / p.height * 297, (r.bottom - p.top) / p.height * 297,
+                     (r.left - p.left) / p.width * 210, (r.right - p.left) / p.width * 210]; });",
+        vec![page.into()],
+    )
+    .await;
+    let mut rules: Vec<[f64; 4]> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| std::array::from_fn(|k| r[k].as_f64().unwrap()))
+        .collect();
+    rules.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    rules
+}
+
+/// The 信函格式 chosen in step 1 (§10.1): the preview's page 1 shows the
+/// organ's name 30 mm from the top between the red double lines, 170 mm
+/// and centred, thick over thin and thin over thick, and no page number;
+/// page 2 is numbered; the export has the preview's pages, and page 1
+/// stands line for line where LibreOffice prints it.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build, chromedriver and LibreOffice: run scripts/test.sh"]
+async fn the_letter_form_chosen_in_step_1_is_previewed_as_printed() {
+    let name = "letter";
+    let mut notice = with_imprint(fixture("county-plan-sections.json"));
+    notice.header.copy_number = "000123".into();
+    notice.header.urgency = "特急".into();
+    let (client, _driver, downloads, _) = open_notice(name, &notice).await;
+    click(&client, "#step-1").await;
+    click(&client, "#header-form").await;
+    let stored = DraftEnvelope::from_json(&stored_draft(&client).await)
+        .unwrap()
+        .notice;
+    assert_eq!(stored.header.form, HeaderForm::Letter);
+    notice.header.form = HeaderForm::Letter;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let rules = loop {
+        let rules = preview_red_rules(&client, 1).await;
+        if rules.len() == 4 {
+            break rules;
+        }
+        assert!(Instant::now() < deadline, "{rules:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    eprintln!("{name}: preview's red lines {rules:.2?} mm");
+    for r in &rules {
+        assert!((r[3] - r[2] - 170.0).abs() < 0.5, "{r:?}");
+        assert!(((r[2] + r[3]) / 2.0 - 106.0).abs() < 0.5, "{r:?}");
+    }
+    assert!(rules[0][1] - rules[0][0] > rules[1][1] - rules[1][0]);
+    assert!(rules[3][1] - rules[3][0] > rules[2][1] - rules[2][0]);
+    assert!((297.0 - rules[3][1] - 20.0).abs() < 0.3, "{:?}", rules[3]);
+    assert!(preview_red_rules(&client, 2).await.is_empty());
+    let pages = preview_pages(&client).await;
+    let plan = pagination::paginate(&compose::blocks(&notice));
+    assert_eq!(pages as u32, plan.total_pages());
+    let numbers = js(
+        &client,
+        "return Array.from(document.querySelectorAll('.preview-pages .page'))
+           .map(p => { const n = p.querySelector('.page-number'); return n ? n.textContent : null; });",
+        vec![],
+    )
+    .await;
+    let numbers = numbers.as_array().unwrap();
+    assert!(numbers[0].is_null(), "page 1 has a number: {numbers:?}");
+    for (i, n) in numbers.iter().enumerate().skip(1) {
+        assert_eq!(n.as_str(), Some(format!("— {} —", i + 1).as_str()));
+    }
+    let preview = preview_lines(&client, 1).await;
+    let docx = export(&client, &downloads).await;
+    client.close().await.unwrap();
+    let rendered = pdf_pages(&render(&docx, name));
+    eprintln!("{name}: preview {pages} pages, LibreOffice {rendered} pages");
+    assert_eq!(rendered, pages, "{name}");
+    let pdf = render_with_standard_metrics(&docx, name);
+    let libreoffice = pdf_lines(&pdf, 1);
+    let texts = |lines: &[(f64, String)]| lines.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(&preview),
+        texts(&libreoffice),
+        "page 1 differs from LibreOffice's"
+    );
+    for ((y, text), (pdf_y, _)) in preview.iter().zip(&libreoffice) {
+        assert!(
+            (y - pdf_y).abs() < 1.5,
+            "{name}: {text} at {y:.1} mm, LibreOffice {pdf_y:.1} mm"
+        );
+    }
+    eprintln!(
+        "{name}: page 1, {} lines as LibreOffice prints them",
+        preview.len()
+    );
+}
+
 /// Attachments with content: the preview has the export's pages (each
 /// attachment on its own, numbers continuing) and step 6 edits them.
 #[tokio::test(flavor = "multi_thread")]

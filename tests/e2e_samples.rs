@@ -335,6 +335,7 @@ fn direct_notice() -> Notice {
             urgency: "加急".into(),
             doc_number: validate::parse_doc_number("区市监〔2022〕3号").unwrap(),
             signers: vec!["王五".into()],
+            form: HeaderForm::Standard,
         },
         recipients: vec!["各街道办事处".into(), "区直各有关单位".into()],
         tasks: TaskList {

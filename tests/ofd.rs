@@ -1,7 +1,8 @@
 //! The OFD export opened by a reader written by others: easyofd (PyPI)
 //! renders each file to PDF and pdfplumber measures that PDF
 //! (support/ofd_reader.py, support/ofd.rs). Checked for both samples, the
-//! six templates, a 200-task notice with a 版记 and the common fonts: the
+//! six templates, a 200-task notice with a 版记, a letter (§10.1: its
+//! double lines where the .docx render has them) and the common fonts: the
 //! preview's page count, A4 pages, every glyph of every page and every line
 //! of text, the red 发文机关标志 and the red rule where LibreOffice's render
 //! of the .docx has them (within 1 mm), the 版记's last rule on the foot of
@@ -208,6 +209,82 @@ fn the_red_mark_and_rule_stand_where_the_docx_render_has_them() {
                 "{name}: the render has a line at {y:.2} mm, the OFD none near it ({a:?})"
             );
         }
+    }
+}
+
+/// The 信函格式 (§10.1) as easyofd draws the OFD: four red lines of 170 mm
+/// on page 1 only, thick over thin under the 标志 and thin over thick at
+/// the foot, where LibreOffice's render of the .docx has them (their
+/// middles within 0.2 mm); the 标志 and the 份号's baselines within 1 mm
+/// of the render's; no number on page 1.
+#[test]
+#[ignore = "needs easyofd and LibreOffice (scripts/test-deps.sh)"]
+fn the_letter_form_stands_where_the_docx_render_has_it() {
+    require_reader();
+    let dir = support::temp_dir("ofd-letter");
+    let (_, notice, _) = notices()
+        .into_iter()
+        .find(|(name, _, _)| name == "letter")
+        .unwrap();
+    let ofd = dir.join("letter.ofd");
+    std::fs::write(&ofd, export(&notice, FontSet::STANDARD)).unwrap();
+    let docx = dir.join("letter.docx");
+    let bytes = export_docx(&notice, &DocumentMeta::at("2021-09-06T08:00:00Z")).unwrap();
+    std::fs::write(&docx, bytes).unwrap();
+    let pdf = support::libreoffice_pdf(&docx);
+    let of_ofd = read_ofd(&ofd).unwrap();
+    check_reading("letter", &notice, &of_ofd).unwrap();
+    let of_docx = read(&[Path::new("--pdf"), &pdf]).unwrap();
+    // (middle, width, left, right), the reader's strokes.
+    let red_lines = |page: &MeasuredPage| -> Vec<(f64, f64, f64, f64)> {
+        let mut lines: Vec<(f64, f64, f64, f64)> = page
+            .lines
+            .iter()
+            .filter(|l| is_red(&l.colour) && l.x1 - l.x0 > 160.0)
+            .map(|l| ((l.top + l.bottom) / 2.0, l.width, l.x0, l.x1))
+            .collect();
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines.dedup_by(|a, b| (a.0 - b.0).abs() < 0.05);
+        lines
+    };
+    let (a, b) = (red_lines(&of_ofd.pages[0]), red_lines(&of_docx.pages[0]));
+    println!("letter: red lines in the OFD {a:.2?}, in the .docx render {b:.2?}");
+    assert_eq!(a.len(), 4, "{a:?}");
+    assert!(a[0].1 > a[1].1 && a[3].1 > a[2].1, "{a:?}");
+    for line in &a {
+        assert!((line.3 - line.2 - 170.0).abs() < 0.2, "{line:?}");
+        assert!(((line.2 + line.3) / 2.0 - 106.0).abs() < 0.2, "{line:?}");
+        // The .docx render draws each as a border: the same line within
+        // half a millimetre (the reader may split or join them).
+        assert!(
+            b.iter()
+                .any(|r| (r.0 - line.0).abs() < 0.5 || (r.1 - line.1).abs() < 0.5),
+            "the OFD's line at {:.2} mm is not in the render {b:?}",
+            line.0
+        );
+    }
+    let foot = a[3].0 + a[3].1 / 2.0;
+    assert!((297.0 - foot - 20.0).abs() < 0.2, "{foot:.2}");
+    for page in &of_ofd.pages[1..] {
+        assert!(red_lines(page).is_empty(), "red lines after page 1");
+    }
+    let baseline = |m: &Measured, red: bool, text: &str| {
+        reader_lines(&m.pages[0])
+            .into_iter()
+            .find(|(_, l)| {
+                l.iter().any(|g| is_red(&g.colour) == red)
+                    && l.iter()
+                        .map(|g| g.text.as_str())
+                        .collect::<String>()
+                        .contains(text)
+            })
+            .map(|(b, _)| b)
+            .unwrap_or_else(|| panic!("no {text}"))
+    };
+    for (red, text) in [(true, "砀山县"), (false, "000123")] {
+        let (x, y) = (baseline(&of_ofd, red, text), baseline(&of_docx, red, text));
+        println!("letter: {text} baseline {x:.2} mm in the OFD, {y:.2} mm in the render");
+        assert!((x - y).abs() < 1.0, "{text}");
     }
 }
 

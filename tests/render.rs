@@ -1141,6 +1141,11 @@ fn arbitrary_notice(seed: u64) -> Notice {
                 serial: Some(r.below(1000) as u32),
             },
             signers: r.texts(2, 6),
+            form: if r.below(3) == 0 {
+                HeaderForm::Letter
+            } else {
+                HeaderForm::Standard
+            },
         },
         title: Some(r.text(60)),
         recipients: r.texts(3, 30),
@@ -1257,6 +1262,7 @@ fn every_part_notice() -> Notice {
             serial: Some(3),
         },
         signers: vec!["张三".into(), "李四".into()],
+        form: HeaderForm::Standard,
     };
     notice.sections.push(Section {
         id: 3,
@@ -1422,6 +1428,290 @@ fn with_the_standard_fonts_metrics_the_estimate_is_exact_to_the_line() {
         check_page_numbers(&r);
         if !notice.imprint.is_empty() {
             check_imprint(&r, "抄送");
+        }
+    }
+}
+
+/// A notice in the 信函格式 (§10.1), with 份号 and 紧急程度.
+fn letter_notice(paragraphs: usize, chars: usize) -> Notice {
+    let mut notice = with_imprint(long_notice(paragraphs, chars));
+    notice.header.form = HeaderForm::Letter;
+    notice.header.copy_number = "000123".into();
+    notice.header.urgency = "特急".into();
+    notice.header.doc_number.prefix = "砀市监函".into();
+    notice
+}
+
+/// Runs of rows (mm, top and bottom edges) where red ink crosses at least
+/// 90 % of the 170 mm the double lines take.
+fn red_lines(image: &Image, (y0, y1): (f64, f64)) -> Vec<(f64, f64)> {
+    let centre = LEFT + 78.0;
+    let rows = image.rows((centre - 80.0, centre + 80.0), (y0, y1), 0.9, red);
+    let step = 25.4 / image.dpi;
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    for y in rows {
+        match runs.last_mut() {
+            Some(run) if y - run.1 < step * 1.5 => run.1 = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.into_iter().map(|(a, b)| (a, b + step)).collect()
+}
+
+/// Where red ink starts and ends on one row (mm).
+fn red_extent(image: &Image, y: f64) -> (f64, f64) {
+    let row = image.px(y);
+    let xs: Vec<usize> = (0..image.width)
+        .filter(|&x| red(image.pixel(x, row)))
+        .collect();
+    (image.mm(xs[0]), image.mm(*xs.last().unwrap() + 1))
+}
+
+/// §10.1, the 信函格式: the organ's name 30 mm from the paper's top; 4 mm
+/// under it a red double line, thick over thin, and 20 mm above the
+/// paper's bottom another, thin over thick, both 170 mm and centred; the
+/// 份号 and 紧急程度 flush left and the 发文字号 flush right, 7/8 of a 三号
+/// character under the first line; the title two lines below; no number
+/// on page 1, a number from page 2; the 版记 with 抄送 only, no rules, at
+/// the foot of the last page; as many pages as the preview shows.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn a_letter_has_its_head_double_lines_and_numbers_where_the_standard_puts_them() {
+    let notice = letter_notice(6, 160);
+    let r = render(&notice, "letter");
+    let info = describe(&r);
+    let preview = notice_core::pages::pages(&compose::compose(&notice));
+    assert_eq!(r.pages.len(), preview.len(), "the preview's pages\n{info}");
+    assert_eq!(r.pages.len() as u32, r.plan.total_pages(), "{info}");
+    assert!(r.pages.len() >= 2, "{info}");
+    check_estimate(&r);
+    let image = Image::of(&r.pdf, 1, 300);
+    let page = &r.pages[0];
+    let lines = page.lines();
+    let find = |needle: &str| {
+        lines
+            .iter()
+            .find(|l| l.text().contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle}\n{info}"))
+    };
+    // The double lines: two under the 标志, two at the paper's foot.
+    let upper = red_lines(&image, (35.0, 70.0));
+    let lower = red_lines(&image, (250.0, 297.0));
+    println!("letter: double lines at {upper:.2?} and {lower:.2?} mm");
+    assert_eq!(upper.len(), 2, "{upper:?}\n{info}");
+    assert_eq!(lower.len(), 2, "{lower:?}\n{info}");
+    let thickness = |run: &(f64, f64)| run.1 - run.0;
+    assert!(
+        thickness(&upper[0]) > thickness(&upper[1]) * 1.5,
+        "the first double line is not thick over thin: {upper:?}"
+    );
+    assert!(
+        thickness(&lower[1]) > thickness(&lower[0]) * 1.5,
+        "the second double line is not thin over thick: {lower:?}"
+    );
+    for run in upper.iter().chain(&lower) {
+        let (x0, x1) = red_extent(&image, (run.0 + run.1) / 2.0);
+        println!("letter: line at {:.2} mm from {x0:.1} to {x1:.1} mm", run.0);
+        assert!(
+            (x1 - x0 - 170.0).abs() < TOL,
+            "a double line is {:.1} mm long",
+            x1 - x0
+        );
+        let centre = (x0 + x1) / 2.0;
+        assert!(
+            (centre - (LEFT + 78.0)).abs() < TOL,
+            "a double line is centred at {centre:.1} mm"
+        );
+    }
+    let foot = lower[1].1;
+    assert!(
+        (297.0 - foot - 20.0).abs() < TOL,
+        "the second double line is {:.1} mm above the paper's foot",
+        297.0 - foot
+    );
+    // The 标志: red, its top edge 30 mm below the paper's top, 4 mm above
+    // the first double line.
+    let organ = find("砀山县市场监督管理局");
+    let ink = image.rows(
+        (organ.x0(), organ.x1()),
+        (20.0, upper[0].0 - 0.3),
+        0.0001,
+        red,
+    );
+    assert!(!ink.is_empty(), "the 标志 is not red\n{info}");
+    let (ink_top, ink_foot) = (ink[0], *ink.last().unwrap() + 25.4 / 300.0);
+    println!(
+        "letter: 标志 ink {ink_top:.2}-{ink_foot:.2} mm, first double line {:.2} mm under it",
+        upper[0].0 - ink_foot
+    );
+    assert!(
+        (ink_top - 30.0).abs() < TOL,
+        "the 标志's top edge is at {ink_top:.1} mm"
+    );
+    assert!(
+        (upper[0].0 - ink_foot - 4.0).abs() < TOL,
+        "the double line is {:.1} mm under the 标志",
+        upper[0].0 - ink_foot
+    );
+    // Under the line: the 份号 flush left, the 发文字号 flush right on the
+    // same line, the characters 7/8 of a 三号 height (4.94 mm) under it;
+    // the 紧急程度 on the next line, flush left.
+    let seven_eighths = 16.0 * 7.0 / 8.0 * MM_PER_PT;
+    let first = find("000123");
+    assert!(first.text().contains("砀市监函"), "{info}");
+    assert!(
+        (first.x0() - LEFT).abs() < TOL,
+        "the 份号 starts at {:.1} mm",
+        first.x0()
+    );
+    assert!(
+        (first.x1() - RIGHT).abs() < TOL,
+        "the 发文字号 ends at {:.1} mm",
+        first.x1()
+    );
+    let number = first
+        .words
+        .iter()
+        .find(|w| w.text.contains("砀市监函"))
+        .unwrap();
+    let glyphs = image.rows((number.x0, number.x1), (number.y0, number.y1), 0.0001, dark);
+    let below = glyphs[0] - upper[1].1;
+    println!(
+        "letter: 份号 from {:.1} mm, 发文字号 to {:.1} mm, its characters {below:.2} mm under the double line (7/8 三号 = {seven_eighths:.2})",
+        first.x0(),
+        first.x1()
+    );
+    assert!(
+        (below - seven_eighths).abs() < TOL,
+        "the 发文字号 is {below:.2} mm under the double line"
+    );
+    let urgent = find("特急");
+    assert!((urgent.x0() - LEFT).abs() < TOL);
+    assert!(((urgent.y0 - first.y0) / LINE_MM - 1.0).abs() < 0.1);
+    // §10.1: the title two lines below the last of them: two blank lines,
+    // three line pitches from line to line (the 二号 title's glyph box
+    // stands about 0.2 of a line higher in its line than a 三号 one's;
+    // one blank line more or less is a pitch off).
+    let title = find("关于开展");
+    let gap_lines = (title.y0 - urgent.y0) / LINE_MM;
+    println!("letter: title {gap_lines:.2} lines below the 紧急程度");
+    assert!(
+        (2.6..3.2).contains(&gap_lines),
+        "{gap_lines:.2} lines from the 紧急程度 to the title"
+    );
+    // Everything else on page 1 stands in the text block, under the line.
+    for word in page.body_words().filter(|w| w.y0 > upper[1].1) {
+        assert!(
+            word.x0 >= LEFT - TOL && word.x1 <= RIGHT + TOL && word.y1 <= BOTTOM + TOL,
+            "{word:?}\n{info}"
+        );
+    }
+    // No number on page 1; "— 2 —" on page 2, left, 7 mm under the block.
+    assert!(
+        page.footer_words().is_empty(),
+        "page 1 carries a number\n{info}"
+    );
+    let (n, x0, _) =
+        page_number(&r.pages[1]).unwrap_or_else(|| panic!("no number on page 2\n{info}"));
+    assert_eq!(n, 2);
+    assert!((x0 - (LEFT + SIHAO_MM)).abs() < TOL, "{x0:.1}");
+    let second = Image::of(&r.pdf, 2, 300);
+    let rows = second.rows(
+        (x0, x0 + SIHAO_MM * 0.8),
+        (BOTTOM, BOTTOM + 15.0),
+        0.6,
+        dark,
+    );
+    let dash = rows[0] - BOTTOM;
+    println!("letter: page 2 number \"— 2 —\" from {x0:.1} mm, dash {dash:.1} mm below the block");
+    assert!(
+        (dash - 7.0).abs() < TOL,
+        "the dash is {dash:.1} mm under the block"
+    );
+    for (i, p) in r.pages.iter().enumerate().skip(1) {
+        let (number, _, _) =
+            page_number(p).unwrap_or_else(|| panic!("page {} unnumbered\n{info}", i + 1));
+        assert_eq!(number as usize, i + 1);
+    }
+    // Only page 1 has the double lines.
+    assert!(
+        red_lines(&second, (0.0, 297.0)).is_empty(),
+        "red lines on page 2"
+    );
+    // The 版记: 抄送 only, no rules, its line at the foot of the block.
+    let last = r.pages.last().unwrap();
+    let cc = last
+        .lines()
+        .into_iter()
+        .find(|l| l.text().contains("抄送"))
+        .unwrap_or_else(|| panic!("no 抄送 on the last page\n{info}"));
+    assert!(!last.text().contains("印发"), "{info}");
+    println!(
+        "letter: 抄送 line {:.1}-{:.1} mm on page {} of {}",
+        cc.y0,
+        cc.y1,
+        r.pages.len(),
+        r.pages.len()
+    );
+    assert!(cc.y1 <= BOTTOM + TOL && cc.y1 > BOTTOM - LINE_MM, "{info}");
+    let image = Image::of(&r.pdf, r.pages.len(), 200);
+    let rules = image.rows((LEFT + 2.0, RIGHT - 2.0), (TOP, BOTTOM + 5.0), 0.9, dark);
+    assert!(
+        rules.is_empty(),
+        "rules on the 版记 page at {:?}",
+        rules.first()
+    );
+}
+
+/// The preview shows as many pages as LibreOffice prints for letters of
+/// every length, with and without a 版记 and marks.
+#[test]
+#[ignore = "needs LibreOffice: run scripts/test.sh"]
+fn a_letters_pages_are_the_previews() {
+    let mut letters = Vec::new();
+    for (paragraphs, chars, imprint, marks) in [
+        (1, 80, true, true),
+        (4, 150, false, true),
+        (7, 200, true, false),
+        (12, 180, true, true),
+        (13, 150, true, true),
+    ] {
+        let mut notice = letter_notice(paragraphs, chars);
+        if !imprint {
+            notice.imprint = Imprint::default();
+        }
+        if !marks {
+            notice.header.copy_number.clear();
+            notice.header.urgency.clear();
+        }
+        letters.push((format!("letter-{paragraphs}x{chars}"), notice));
+    }
+    // And one whose 抄送 does not fit under its last line: on a page of
+    // its own, numbered, in the one section.
+    let next_page = (100..400)
+        .map(|chars| letter_notice(5, chars))
+        .find(|n| pagination::paginate(&compose::blocks(n)).imprint == ImprintPlacement::NextPage)
+        .expect("a letter whose 版记 takes the next page");
+    letters.push(("letter-next-page".into(), next_page));
+    for (name, notice) in letters {
+        let r = render(&notice, &name);
+        let preview = notice_core::pages::pages(&compose::compose(&notice)).len();
+        println!(
+            "{name}: LibreOffice {} pages, preview {preview} (版记 {:?})",
+            r.pages.len(),
+            r.plan.imprint
+        );
+        assert_eq!(r.pages.len(), preview, "{}", describe(&r));
+        check_estimate(&r);
+        if !notice.imprint.is_empty() {
+            let last = r.pages.last().unwrap();
+            assert!(last.text().contains("抄送"), "{}", describe(&r));
+            assert_eq!(
+                page_number(last).map(|n| n.0 as usize),
+                Some(r.pages.len()).filter(|&n| n > 1),
+                "{}",
+                describe(&r)
+            );
         }
     }
 }

@@ -31,6 +31,15 @@ fn fixture(name: &str) -> Notice {
         .notice
 }
 
+/// A notice in the 信函格式 (§10.1), with marks and a 版记.
+fn letter(notice: Notice) -> Notice {
+    let mut notice = support::notices::with_imprint(notice);
+    notice.header.form = notice_core::HeaderForm::Letter;
+    notice.header.copy_number = "000123".into();
+    notice.header.secrecy = "秘密★1年".into();
+    notice
+}
+
 fn write(dir: &Path, name: &str, notice: &Notice, fonts: FontSet) -> Vec<u8> {
     let bytes = export_docx(notice, &meta(fonts)).unwrap();
     std::fs::write(dir.join(format!("{name}.docx")), &bytes).unwrap();
@@ -92,6 +101,11 @@ fn every_export_path_gives_files_the_word_validator_accepts() {
         (
             "imprint",
             support::notices::with_imprint(fixture("city-plan-table")),
+        ),
+        ("letter", letter(fixture("county-plan-sections"))),
+        (
+            "letter-long",
+            letter(support::notices::long_notice(30, 200)),
         ),
     ] {
         write(&dir, name, &notice, FontSet::STANDARD);

@@ -127,6 +127,11 @@ impl Random {
                     serial: self.any_number(u32::MAX.into()),
                 },
                 signers: self.any_texts(),
+                form: if self.chance() {
+                    HeaderForm::Letter
+                } else {
+                    HeaderForm::Standard
+                },
             },
             title: self.chance().then(|| self.any_text()),
             recipients: self.any_texts(),

@@ -269,6 +269,7 @@ pub fn generated(index: usize) -> Notice {
             } else {
                 Vec::new()
             },
+            form: HeaderForm::Standard,
         },
         title: None,
         recipients: recipients(r, recipient_count),

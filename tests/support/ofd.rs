@@ -23,7 +23,7 @@ pub fn meta() -> OfdMeta {
 }
 
 /// What the tests export: the samples, the templates, a 200-task table,
-/// a 版记 after a blank page, and the common fonts.
+/// a 版记 after a blank page, a letter (§10.1), and the common fonts.
 pub fn notices() -> Vec<(String, Notice, FontSet)> {
     let mut out = Vec::new();
     for name in ["city-plan-table", "county-plan-sections"] {
@@ -45,6 +45,11 @@ pub fn notices() -> Vec<(String, Notice, FontSet)> {
         super::notices::with_imprint(super::notices::table_notice(200)),
         FontSet::STANDARD,
     ));
+    let mut letter = super::notices::fixture("county-plan-sections.json");
+    letter.header.form = notice_core::HeaderForm::Letter;
+    letter.header.copy_number = "000123".into();
+    letter.header.urgency = "特急".into();
+    out.push(("letter".into(), letter, FontSet::STANDARD));
     out.push((
         "city-imprint-common-fonts".into(),
         super::notices::with_imprint(super::notices::fixture("city-plan-table.json")),
@@ -356,6 +361,8 @@ pub struct Rule {
     pub x1: f64,
     pub top: f64,
     pub bottom: f64,
+    /// The stroke's width (mm).
+    pub width: f64,
     pub colour: Vec<f64>,
 }
 
@@ -589,7 +596,7 @@ pub fn page_text(page: &pages::Page) -> String {
     for item in &page.items {
         match &item.draw {
             pages::Draw::Text { line, .. } => out.push_str(&line_text(line)),
-            pages::Draw::Reserved => {}
+            pages::Draw::Reserved | pages::Draw::Rule { .. } => {}
             pages::Draw::MarkTable { organs, suffix, .. } => {
                 out.extend(organs.iter().map(String::as_str));
                 out.push_str(suffix);

@@ -8,8 +8,8 @@ use super::field::{
     AttachmentField, ContactField, Field, RequirementField, SectionField, TaskField,
 };
 use super::model::{
-    join_names, AttachmentKind, AttachmentPage, Contact, Level, Notice, NoticeShape, Requirement,
-    SectionContent, Summary, TaskLayout, TaskRow,
+    join_names, AttachmentKind, AttachmentPage, Contact, HeaderForm, Level, Notice, NoticeShape,
+    Requirement, SectionContent, Summary, TaskLayout, TaskRow,
 };
 
 /// The face a span is set in (GB/T 9704 §7.3.3 and practice).
@@ -67,6 +67,12 @@ pub enum Block {
         signers: Vec<String>,
         rule: bool,
     },
+    /// 信函格式 (§10.1): the organ's name between red double lines at the
+    /// paper's top, and the second double line near its foot (page 1).
+    LetterHead { organ: String },
+    /// 信函格式: under the first double line, 份号, 密级 and 紧急程度 flush
+    /// left one a line, the 发文字号 flush right on the first line.
+    LetterLines { marks: Vec<Span>, number: String },
     /// Blank space of this many twips where preprinted letterhead (套打)
     /// has its 发文机关标志.
     Reserved(i32),
@@ -130,6 +136,14 @@ impl Block {
                     format!("{number} 签发人：{}", signers.join(" "))
                 }
             }
+            Block::LetterHead { organ } => organ.clone(),
+            Block::LetterLines { marks, number } => marks
+                .iter()
+                .map(|m| m.text.as_str())
+                .chain(std::iter::once(number.as_str()))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
             Block::Title { lines } => lines.concat(),
             Block::Recipients(text) | Block::Note(text) => text.clone(),
             Block::Paragraph { spans, .. } => spans.iter().map(|s| s.text.as_str()).collect(),
@@ -1145,7 +1159,11 @@ pub fn compose(notice: &Notice) -> Composition {
         field: Field::Title,
     };
     let header = &notice.header;
-    if !header.copy_number.trim().is_empty() {
+    let letter = header.form == HeaderForm::Letter;
+    if letter {
+        letter_head(notice, &mut out);
+    }
+    if !letter && !header.copy_number.trim().is_empty() {
         out.at(Field::CopyNumber).push(Block::HeaderMark(Span::new(
             header.copy_number.trim(),
             Face::Body,
@@ -1155,13 +1173,13 @@ pub fn compose(notice: &Notice) -> Composition {
         (Field::Secrecy, &header.secrecy),
         (Field::Urgency, &header.urgency),
     ] {
-        if !mark.trim().is_empty() {
+        if !letter && !mark.trim().is_empty() {
             out.at(field)
                 .push(Block::HeaderMark(Span::new(mark.trim(), Face::Hei)));
         }
     }
     let organs = trimmed(&header.organs);
-    if !organs.is_empty() {
+    if !letter && !organs.is_empty() {
         out.at(Field::Organs).push(Block::OrganMark {
             organs: organs.clone(),
             suffix: if header.with_wenjian { "文件" } else { "" }.into(),
@@ -1170,7 +1188,7 @@ pub fn compose(notice: &Notice) -> Composition {
     let number = header.doc_number.to_string();
     let signers = trimmed(&header.signers);
     // The red rule belongs to the 版头 even before a number is assigned.
-    if !number.is_empty() || !signers.is_empty() || !organs.is_empty() {
+    if !letter && (!number.is_empty() || !signers.is_empty() || !organs.is_empty()) {
         out.at(Field::DocNumber).push(Block::DocNumber {
             number,
             signers,
@@ -1214,17 +1232,26 @@ pub fn compose(notice: &Notice) -> Composition {
         if imprint.cc.iter().any(|c| !c.trim().is_empty()) {
             rows.push(Field::ImprintCc);
         }
-        if !imprint.printer.trim().is_empty() || imprint.print_date.is_some() {
+        // §10.1: a letter's 版记 has no 印发机关 and 印发日期.
+        if !letter && (!imprint.printer.trim().is_empty() || imprint.print_date.is_some()) {
             rows.push(Field::ImprintPrinter);
+        }
+        let cc = join_cc(&imprint.cc);
+        if letter && cc.is_empty() {
+            return out.composition;
         }
         out.at(Field::ImprintCc);
         out.composition.blocks.push(Block::Imprint {
-            cc: join_cc(&imprint.cc),
-            printer: imprint.printer.trim().to_owned(),
-            print_date: imprint
-                .print_date
-                .map(|d| format!("{d}印发"))
-                .unwrap_or_default(),
+            cc,
+            printer: if letter {
+                String::new()
+            } else {
+                imprint.printer.trim().to_owned()
+            },
+            print_date: match imprint.print_date {
+                Some(d) if !letter => format!("{d}印发"),
+                _ => String::new(),
+            },
         });
         out.composition.sources.push(Source {
             field: Field::ImprintCc,
@@ -1232,6 +1259,45 @@ pub fn compose(notice: &Notice) -> Composition {
         });
     }
     out.composition
+}
+
+/// The 信函格式's 版头 (§10.1): the host organ's name (a joint letter
+/// carries the lead organ's), and under the first double line the marks
+/// flush left and the 发文字号 flush right.
+fn letter_head(notice: &Notice, out: &mut Out) {
+    let header = &notice.header;
+    out.at(Field::Organs).push(Block::LetterHead {
+        organ: header.host_organ().to_owned(),
+    });
+    let mut marks = Vec::new();
+    let mut rows = Vec::new();
+    for (field, mark, face) in [
+        (Field::CopyNumber, &header.copy_number, Face::Body),
+        (Field::Secrecy, &header.secrecy, Face::Hei),
+        (Field::Urgency, &header.urgency, Face::Hei),
+    ] {
+        if !mark.trim().is_empty() {
+            marks.push(Span::new(mark.trim(), face));
+            rows.push(field);
+        }
+    }
+    let number = header.doc_number.to_string();
+    if marks.is_empty() && number.is_empty() {
+        return;
+    }
+    // The first line holds the number too: it leads there when given.
+    if !number.is_empty() {
+        if let Some(first) = rows.first_mut() {
+            *first = Field::DocNumber;
+        }
+    }
+    out.composition
+        .blocks
+        .push(Block::LetterLines { marks, number });
+    out.composition.sources.push(Source {
+        field: Field::DocNumber,
+        rows,
+    });
 }
 
 /// The composition for printing on preprinted letterhead (套打): the

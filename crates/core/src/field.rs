@@ -14,6 +14,8 @@ pub enum Field {
     Organs,
     /// Whether the 发文机关标志 reads "…文件".
     WithWenjian,
+    /// 通用格式 or 信函格式.
+    HeaderForm,
     DocNumber,
     CopyNumber,
     Secrecy,
@@ -122,8 +124,8 @@ impl Field {
     pub fn step(self) -> Step {
         use Field::*;
         match self {
-            Organs | WithWenjian | DocNumber | CopyNumber | Secrecy | Urgency | Signers
-            | CampaignName | CampaignYear => Step::Header,
+            Organs | WithWenjian | HeaderForm | DocNumber | CopyNumber | Secrecy | Urgency
+            | Signers | CampaignName | CampaignYear => Step::Header,
             Title | Recipients | CoverBody | PlanTitle => Step::Title,
             AddSection | Section(..) => Step::Body,
             LeadLabel | SupportLabel | Task(..) => Step::Tasks,
@@ -150,7 +152,7 @@ impl Field {
             Section(id, SectionField::Deadline | SectionField::To | SectionField::Extra) => {
                 Section(id, SectionField::What)
             }
-            WithWenjian => Organs,
+            WithWenjian | HeaderForm => Organs,
             Signers => DocNumber,
             CampaignName | CampaignYear => Title,
             ProxyNote | Sealed | SignatureDate => SignatureOrgans,
@@ -362,6 +364,7 @@ mod tests {
                 Field::Attachment(1, AttachmentField::Rows),
             ),
             (Field::Organs, Field::WithWenjian),
+            (Field::Organs, Field::HeaderForm),
             (Field::DocNumber, Field::Signers),
             (Field::Title, Field::CampaignYear),
             (section(7, S::Theme), section(7, S::ThemePreset)),

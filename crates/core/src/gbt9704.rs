@@ -122,6 +122,37 @@ pub const PAGE_NUMBER_LINE: i32 = 280;
 /// single spacing and another fallback font, gave 7.9 mm here.
 pub const FOOTER_DISTANCE: u32 = 1440;
 
+/// §10.1 信函格式: the 发文机关标志's top edge 30 mm below the paper's top
+/// edge (twips from the paper's top).
+pub const LETTER_MARK_TOP: i32 = 1701;
+/// §10.1: the first red double line 4 mm under the 标志.
+pub const LETTER_MARK_TO_RULE: i32 = 227;
+/// §10.1: both double lines 170 mm long and centred; centred on the text
+/// block, as the 标志 above them is (the block stands 1 mm right of the
+/// paper's middle, for binding).
+pub const LETTER_RULE_LENGTH: i32 = 9638;
+/// §10.1: the second double line 20 mm above the paper's bottom edge (its
+/// lower edge there).
+pub const LETTER_LOWER_RULE: i32 = 1134;
+/// §10.1: the double lines are thick over thin (the first) and thin over
+/// thick (the second); their widths are left open: 1.5 pt and 0.5 pt
+/// (eighths of a point, as `w:sz`)…
+pub const LETTER_THICK_RULE: usize = 12;
+pub const LETTER_THIN_RULE: usize = 4;
+/// …1 pt apart (twips).
+pub const LETTER_RULE_GAP: i32 = 20;
+/// §10.1: 份号, 密级, 紧急程度 (flush left) and the 发文字号 (flush right)
+/// stand under the first double line, the first line's characters 7/8 of a
+/// 三号 character's height below it: 16 pt x 7/8 = 14 pt.
+pub const LETTER_BELOW_RULE: i32 = 280;
+/// The characters' top edge in a 579-twip body line, below the line's top:
+/// LibreOffice 7.4 puts the baseline at 1.16 / (1.16 + 0.288) of an exactly
+/// spaced line (the OFD writer does the same), and a CJK character's top
+/// 0.88 em above it. Measured (tests/render.rs): 3.3 mm.
+pub const LETTER_LINE_INK: i32 = 185;
+/// §10.1: the 标题 two lines below the last element above it.
+pub const BLANK_LINES_LETTER_TO_TITLE: u32 = 2;
+
 /// Task table practice (the standard does not fix table fonts): cells 四号…
 pub const SIZE_TABLE: usize = SIZE_SIHAO;
 /// …at 20 pt exact spacing; the body's 579-twip spacing would make rows far
@@ -152,6 +183,11 @@ pub fn organ_mark_size(chars: usize) -> usize {
     // twips/pt <= TEXT_WIDTH.
     let fit = (TEXT_WIDTH as usize) / (chars * 10);
     fit.clamp(SIZE_SANHAO, SIZE_ORGAN_MAX)
+}
+
+/// Millimetres to twips.
+pub const fn mm_to_twips(mm: i32) -> i32 {
+    (mm * 1440 * 10 + 127) / 254
 }
 
 /// Twips to millimetres, for the preview's CSS.
@@ -186,6 +222,16 @@ mod tests {
     fn twenty_eight_condensed_characters_fit_a_line() {
         let advance = (SIZE_BODY as i32 / 2) * 20 + BODY_CHAR_SPACING;
         assert!(CHARS_PER_LINE as i32 * advance <= TEXT_WIDTH as i32);
+    }
+
+    #[test]
+    fn the_letter_form_numbers_are_its_millimetres() {
+        assert_eq!(LETTER_MARK_TOP, mm_to_twips(30));
+        assert_eq!(LETTER_MARK_TO_RULE, mm_to_twips(4));
+        assert_eq!(LETTER_RULE_LENGTH, mm_to_twips(170));
+        assert_eq!(LETTER_LOWER_RULE, mm_to_twips(20));
+        // 7/8 of a 三号 (16 pt) character: 14 pt.
+        assert_eq!(LETTER_BELOW_RULE * 8, SIZE_SANHAO as i32 * 10 * 7);
     }
 
     #[test]

@@ -27,6 +27,6 @@ pub use field::{
 };
 pub use model::{
     AttachmentKind, AttachmentPage, Campaign, Contact, DepartmentActivities, DocDate, DocNumber,
-    Header, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent, Signature,
-    Summary, TaskLayout, TaskList, TaskRow, TextBlock,
+    Header, HeaderForm, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent,
+    Signature, Summary, TaskLayout, TaskList, TaskRow, TextBlock,
 };

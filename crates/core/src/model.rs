@@ -96,6 +96,21 @@ pub struct Header {
     pub doc_number: DocNumber,
     /// 签发人 (for documents sent upward).
     pub signers: Vec<String>,
+    /// The form of the 版头: the usual one, or the 信函格式 of a 函.
+    pub form: HeaderForm,
+}
+
+/// Which 版头 the notice takes (GB/T 9704 §7.2 or §10.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum HeaderForm {
+    /// 通用格式 (§7.2): the 发文机关标志 in the text block, the red rule.
+    #[default]
+    Standard,
+    /// 信函格式 (§10.1): the organ's name 30 mm from the paper's top
+    /// between red double lines, no page number on page 1.
+    Letter,
 }
 
 impl Header {
@@ -696,8 +711,10 @@ json_object!(Header {
     secrecy,
     urgency,
     doc_number,
-    signers
+    signers,
+    form
 });
+json_enum!(HeaderForm { Standard = "standard", Letter = "letter" });
 json_object!(DocNumber {
     prefix,
     year,

@@ -140,6 +140,10 @@ pub enum Draw {
     /// The area preprinted letterhead (套打) has its 标志 in: shown, not
     /// printed.
     Reserved,
+    /// A red rule filling the item's height, `left` twips from the text
+    /// block's left edge and `width` long: a line of the 信函格式's double
+    /// lines.
+    Rule { left: i32, width: i32 },
 }
 
 /// Something drawn on a page.
@@ -212,7 +216,7 @@ impl Page {
                         }
                     }
                 }
-                Draw::Reserved => {}
+                Draw::Reserved | Draw::Rule { .. } => {}
                 Draw::Imprint { rows, .. } => {
                     let mut top = item.top;
                     for row in rows {
@@ -467,7 +471,42 @@ fn block_lines(block: &Block) -> Vec<Option<Draw>> {
             0,
             0,
         )),
-        Block::PageBreak => vec![None],
+        Block::PageBreak | Block::LetterHead { .. } => vec![None],
+        Block::LetterLines { marks, number } => {
+            let size = spec::SIZE_BODY;
+            let spacing = spec::BODY_CHAR_SPACING;
+            (0..marks.len().max(1))
+                .map(|k| {
+                    let mut runs_of = match marks.get(k) {
+                        Some(m) => runs(&[(&m.text, m.face)], size, spacing),
+                        None => Vec::new(),
+                    };
+                    let with_number = k == 0 && !number.is_empty();
+                    let split = (with_number && !runs_of.is_empty()).then_some(runs_of.len());
+                    if with_number {
+                        runs_of.extend(runs(&[(number, Face::Body)], size, spacing));
+                    }
+                    let align = if with_number && split.is_none() {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    };
+                    text(
+                        TextLine {
+                            left: 0,
+                            width: WIDTH,
+                            align,
+                            size,
+                            spacing,
+                            red: false,
+                            split,
+                            runs: runs_of,
+                        },
+                        line,
+                    )
+                })
+                .collect()
+        }
         Block::Reserved(_) => vec![Some(Draw::Reserved)],
         Block::AttachmentLabel(t) => body(body_wrap(&[(t, Face::Hei)], 0, 0, 0)),
         Block::TaskTable { .. } | Block::Table { .. } | Block::Imprint { .. } => Vec::new(),
@@ -544,6 +583,13 @@ fn block_key(block: &Block) -> u64 {
             rule,
         } => (number, signers, rule).hash(&mut h),
         Block::Reserved(height) => height.hash(&mut h),
+        Block::LetterHead { organ } => organ.hash(&mut h),
+        Block::LetterLines { marks, number } => {
+            for span in marks {
+                (&span.text, span.face).hash(&mut h);
+            }
+            number.hash(&mut h);
+        }
         Block::Title { lines } => lines.hash(&mut h),
         Block::Recipients(t) | Block::Note(t) => t.hash(&mut h),
         Block::Paragraph { spans, indent, .. } => {
@@ -754,10 +800,15 @@ fn lay_out_pages(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
             PieceKind::Line(n) => {
                 let drawn = lines[piece.block].get_or_insert_with(|| cache.block(block));
                 if let Some(Some(draw)) = drawn.get(n as usize) {
+                    // A letter's marks: each line its own field.
+                    let field = match block {
+                        Block::LetterLines { .. } => source.row(n as usize),
+                        _ => source.field,
+                    };
                     page.push(Item {
                         top: piece.y,
                         height: piece.height,
-                        field: source.field,
+                        field,
                         draw: draw.clone(),
                     });
                 }
@@ -825,23 +876,89 @@ fn lay_out_pages(composition: &Composition, cache: &mut Cache) -> Vec<Page> {
                 top: spec::TEXT_HEIGHT as i32 - plan.imprint_height,
                 height: plan.imprint_height,
                 field: source.field,
+                // §10.1: a letter's 版记 has no rules.
                 draw: Draw::Imprint {
                     rows,
-                    thick: spec::IMPRINT_THICK_RULE,
-                    thin: spec::IMPRINT_THIN_RULE,
+                    thick: if plan.letter {
+                        0
+                    } else {
+                        spec::IMPRINT_THICK_RULE
+                    },
+                    thin: if plan.letter {
+                        0
+                    } else {
+                        spec::IMPRINT_THIN_RULE
+                    },
                 },
             });
         }
+    }
+    if let Some(organ) = blocks.iter().find_map(|b| match b {
+        Block::LetterHead { organ } => Some(organ),
+        _ => None,
+    }) {
+        items[0].extend(letter_items(organ));
     }
     items
         .into_iter()
         .enumerate()
         .map(|(i, items)| {
             let index = i as u32 + 1;
-            let number = (index <= plan.numbered_pages()).then_some(index);
-            Page::new(index, number, items)
+            Page::new(index, plan.number(index), items)
         })
         .collect()
+}
+
+/// What a letter's 版头 draws on page 1 (§10.1), twips below the top of
+/// the text block (above it: negative): the 标志 and the two double lines.
+fn letter_items(organ: &str) -> Vec<Item> {
+    let head = pagination::letter_head(organ);
+    let top = |y: i32| y - spec::MARGIN_TOP;
+    let mut items = Vec::new();
+    let mut mark = wrap(
+        &[(organ, Face::Title)],
+        0,
+        0,
+        0,
+        head.size,
+        0,
+        Align::Center,
+    );
+    if let Some(line) = mark.first_mut() {
+        line.red = true;
+        mark.truncate(1);
+    }
+    for line in mark.into_iter().filter(|l| !l.runs.is_empty()) {
+        items.push(Item {
+            top: top(head.line_top),
+            height: head.line,
+            field: Field::Organs,
+            draw: Draw::Text {
+                line,
+                line_height: head.line,
+                rule: false,
+            },
+        });
+    }
+    let thick = pagination::rule_twips(spec::LETTER_THICK_RULE);
+    let thin = pagination::rule_twips(spec::LETTER_THIN_RULE);
+    for (y, height) in [
+        (head.thick_top, thick),
+        (head.thin_top, thin),
+        (head.lower_thin_top, thin),
+        (head.lower_thick_top, thick),
+    ] {
+        items.push(Item {
+            top: top(y),
+            height,
+            field: Field::HeaderForm,
+            draw: Draw::Rule {
+                left: head.rule_left,
+                width: spec::LETTER_RULE_LENGTH,
+            },
+        });
+    }
+    items
 }
 
 #[cfg(test)]
@@ -1297,5 +1414,206 @@ mod cache_tests {
             // Only what this round drew is kept.
             assert!(cache.blocks.len() <= blocks.len());
         }
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+    use crate::draft::DraftEnvelope;
+    use crate::Notice;
+
+    fn fixture(name: &str) -> Notice {
+        let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        DraftEnvelope::from_json(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .notice
+    }
+
+    fn letter(notice: &mut Notice) {
+        notice.header.form = crate::HeaderForm::Letter;
+        notice.header.copy_number = "000123".into();
+        notice.header.urgency = "特急".into();
+    }
+
+    const MM: f64 = 1440.0 / 25.4;
+
+    #[test]
+    fn a_letter_head_stands_where_the_standard_puts_it() {
+        let head = pagination::letter_head("砀山县市场监督管理局");
+        assert_eq!(head.size, spec::SIZE_XIAOCHU);
+        // The 标志's characters' top edge 30 mm below the paper's top.
+        let leading = (head.line - head.size as i32 * 10) / 2;
+        assert_eq!(head.line_top + leading, (30.0 * MM).round() as i32);
+        // The thick line 4 mm under the characters' foot (to the point a
+        // border's distance is set in), thin under thick.
+        let foot = head.line_top + leading + head.size as i32 * 10;
+        assert!(((head.thick_top - foot) as f64 / MM - 4.0).abs() < 0.2);
+        let thick = pagination::rule_twips(spec::LETTER_THICK_RULE);
+        let thin = pagination::rule_twips(spec::LETTER_THIN_RULE);
+        assert!(thick > thin);
+        assert_eq!(
+            head.thin_top,
+            head.thick_top + thick + spec::LETTER_RULE_GAP
+        );
+        // The second double line thin over thick, its foot 20 mm above the
+        // paper's bottom edge.
+        assert_eq!(
+            head.lower_thick_top,
+            head.lower_thin_top + thin + spec::LETTER_RULE_GAP
+        );
+        let foot = head.lower_thick_top + thick;
+        assert_eq!(spec::PAGE_HEIGHT as i32 - foot, (20.0 * MM).round() as i32);
+        // 170 mm, centred on the block.
+        assert_eq!(
+            head.rule_left * 2 + spec::LETTER_RULE_LENGTH,
+            spec::TEXT_WIDTH as i32
+        );
+        assert!((spec::LETTER_RULE_LENGTH as f64 / MM - 170.0).abs() < 0.05);
+        // The first line's characters 7/8 of a 三号 character under the
+        // double line.
+        assert_eq!(
+            head.body_top + spec::LETTER_LINE_INK - (head.thin_top + thin),
+            14 * 20
+        );
+        // A long name is set smaller, so the line moves up with it.
+        let long = pagination::letter_head(&"国".repeat(16));
+        assert!(long.size < head.size && long.thick_top < head.thick_top);
+    }
+
+    #[test]
+    fn a_letter_draws_its_head_marks_and_number_and_numbers_from_page_2() {
+        let mut notice = fixture("county-plan-sections.json");
+        letter(&mut notice);
+        let composition = compose::compose(&notice);
+        let blocks = &composition.blocks;
+        assert!(
+            matches!(&blocks[0], Block::LetterHead { organ } if organ == "砀山县市场监督管理局")
+        );
+        assert!(!blocks.iter().any(|b| matches!(
+            b,
+            Block::OrganMark { .. } | Block::DocNumber { .. } | Block::HeaderMark(_)
+        )));
+        let pages = pages(&composition);
+        let plan = pagination::paginate(blocks);
+        assert_eq!(pages.len() as u32, plan.page_count());
+        assert!(pages.len() >= 2);
+        assert_eq!(pages[0].number, None);
+        assert_eq!(pages[1].number, Some(2));
+        let head = pagination::letter_head("砀山县市场监督管理局");
+        let first = &pages[0];
+        // The 标志, above the text block.
+        let mark = first
+            .items
+            .iter()
+            .find(|i| matches!(&i.draw, Draw::Text { line, .. } if line.red))
+            .expect("the red 标志");
+        assert_eq!(mark.top, head.line_top - spec::MARGIN_TOP);
+        assert!(mark.top < 0);
+        // Four red lines, 170 mm, centred; two under the 标志, two at the foot.
+        let rules: Vec<&Item> = first
+            .items
+            .iter()
+            .filter(|i| matches!(i.draw, Draw::Rule { .. }))
+            .collect();
+        assert_eq!(rules.len(), 4);
+        for rule in &rules {
+            assert_eq!(
+                rule.draw,
+                Draw::Rule {
+                    left: head.rule_left,
+                    width: spec::LETTER_RULE_LENGTH
+                }
+            );
+        }
+        assert_eq!(rules[0].top, head.thick_top - spec::MARGIN_TOP);
+        assert!(rules[0].height > rules[1].height, "thick over thin");
+        assert!(rules[2].height < rules[3].height, "thin over thick");
+        assert_eq!(
+            rules[3].top + rules[3].height + spec::MARGIN_TOP,
+            spec::PAGE_HEIGHT as i32 - spec::LETTER_LOWER_RULE
+        );
+        // Under the first line: the 份号 left with the number right, then
+        // 特急; the title two blank lines below.
+        let texts = first.line_texts();
+        assert_eq!(texts[0], "砀山县市场监督管理局");
+        assert_eq!(texts[1], "000123砀市监函〔2021〕12号".replace("函", "发"));
+        assert_eq!(texts[2], "特急");
+        let number = first
+            .items
+            .iter()
+            .find(|i| i.field == Field::DocNumber)
+            .unwrap();
+        assert_eq!(number.top, head.body_top - spec::MARGIN_TOP);
+        let Draw::Text { line, .. } = &number.draw else {
+            panic!()
+        };
+        assert_eq!(line.split, Some(1));
+        let title = first
+            .items
+            .iter()
+            .find(|i| i.field == Field::Title)
+            .unwrap();
+        assert_eq!(title.top, number.top + 4 * spec::BODY_LINE_SPACING);
+        // No other page draws the head.
+        for page in &pages[1..] {
+            assert!(page
+                .items
+                .iter()
+                .all(|i| !matches!(i.draw, Draw::Rule { .. })));
+        }
+    }
+
+    #[test]
+    fn a_letters_imprint_has_only_cc_and_no_rules_at_the_foot_of_the_last_page() {
+        let mut notice = fixture("county-plan-sections.json");
+        letter(&mut notice);
+        notice.imprint.cc = vec!["县委办".into(), "县政府办".into()];
+        notice.imprint.printer = "砀山县市场监督管理局办公室".into();
+        let composition = compose::compose(&notice);
+        let imprint = composition.blocks.last().unwrap();
+        assert_eq!(
+            imprint,
+            &Block::Imprint {
+                cc: "县委办、县政府办。".into(),
+                printer: String::new(),
+                print_date: String::new()
+            }
+        );
+        let plan = pagination::paginate(&composition.blocks);
+        assert_eq!(plan.imprint_height, spec::BODY_LINE_SPACING);
+        let pages = pages(&composition);
+        let last = pages.last().unwrap();
+        let item = last
+            .items
+            .iter()
+            .find(|i| matches!(i.draw, Draw::Imprint { .. }))
+            .unwrap();
+        assert_eq!(item.top + item.height, spec::TEXT_HEIGHT as i32);
+        assert!(matches!(
+            item.draw,
+            Draw::Imprint {
+                thick: 0,
+                thin: 0,
+                ..
+            }
+        ));
+        // An odd last page keeps it: a letter needs no even one.
+        assert_eq!(last.index, plan.body_pages);
+    }
+
+    #[test]
+    fn the_form_is_kept_in_drafts_and_old_drafts_are_standard() {
+        let mut notice = fixture("county-plan-sections.json");
+        assert_eq!(notice.header.form, crate::HeaderForm::Standard);
+        letter(&mut notice);
+        let text = DraftEnvelope::new(notice.clone(), "2021-09-06T08:00:00Z").to_json();
+        assert!(text.contains(r#""form":"letter""#), "{text}");
+        let back = DraftEnvelope::from_json(&text).unwrap();
+        assert_eq!(back.notice, notice);
+        let old = text.replace(r#","form":"letter""#, "");
+        assert_ne!(old, text);
+        let back = DraftEnvelope::from_json(&old).unwrap();
+        assert_eq!(back.notice.header.form, crate::HeaderForm::Standard);
     }
 }

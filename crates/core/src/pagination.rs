@@ -58,6 +58,9 @@ pub struct Pagination {
     /// The 版记's height in twips (0 without one).
     pub imprint_height: i32,
     pub imprint: ImprintPlacement,
+    /// The 信函格式 (§10.1): no number on page 1, and the 版记 at the foot
+    /// of the last page whether odd or even.
+    pub letter: bool,
 }
 
 impl Pagination {
@@ -74,7 +77,17 @@ impl Pagination {
     /// Pages that carry a number: the body's (§7.5: a blank page before
     /// the 版记 and a 版记 page of its own carry none).
     pub fn numbered_pages(&self) -> u32 {
-        self.body_pages
+        if self.letter {
+            self.total_pages()
+        } else {
+            self.body_pages
+        }
+    }
+
+    /// The number printed on page `page` (from 1), if any: a letter's first
+    /// page carries none (§10.1).
+    pub fn number(&self, page: u32) -> Option<u32> {
+        (page <= self.numbered_pages() && !(self.letter && page == 1)).then_some(page)
     }
 
     /// Pages the preview shows and the file prints: never none, even for
@@ -273,6 +286,9 @@ pub fn break_lines(
 /// Blank body lines the writer puts before a block.
 pub fn blank_lines_before(block: &Block, previous: Option<&Block>) -> u32 {
     match (block, previous) {
+        (Block::Title { .. }, Some(Block::LetterHead { .. } | Block::LetterLines { .. })) => {
+            spec::BLANK_LINES_LETTER_TO_TITLE
+        }
         (Block::DocNumber { .. }, Some(Block::OrganMark { .. })) => {
             spec::BLANK_LINES_MARK_TO_NUMBER
         }
@@ -314,6 +330,70 @@ pub fn header_height(blocks: &[Block]) -> i32 {
         .map(|p| p.y + p.height)
         .max()
         .unwrap_or(0)
+}
+
+/// A rule's width in twips, from `w:sz`'s eighths of a point.
+pub fn rule_twips(eighths: usize) -> i32 {
+    eighths as i32 * 20 / 8
+}
+
+/// The 信函格式's 版头 (§10.1) as the writer draws it: twips from the
+/// paper's top (vertical) and from the text block's left edge
+/// (horizontal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterHead {
+    /// The 标志's size (half-points), sized to fit the block as the usual
+    /// 标志 is, and its exact line height.
+    pub size: usize,
+    pub line: i32,
+    /// Top of the 标志's line box: its characters' top edge is
+    /// [`spec::LETTER_MARK_TOP`].
+    pub line_top: i32,
+    /// The first double line's distance under the 标志's line box, in
+    /// whole points (a border's `w:space`).
+    pub space_pt: i32,
+    /// Top edges of the first double line's thick and thin lines.
+    pub thick_top: i32,
+    pub thin_top: i32,
+    /// Where the body starts on page 1.
+    pub body_top: i32,
+    /// Top edges of the second double line's thin and thick lines.
+    pub lower_thin_top: i32,
+    pub lower_thick_top: i32,
+    /// Left edge of both double lines (left of the block: negative).
+    pub rule_left: i32,
+}
+
+/// The geometry of a letter's 版头 for the organ `organ`.
+pub fn letter_head(organ: &str) -> LetterHead {
+    let size = spec::organ_mark_size(organ.chars().count());
+    let line = organ_mark_line(size);
+    let leading = (line - size as i32 * 10) / 2;
+    let line_top = spec::LETTER_MARK_TOP - leading;
+    // 4 mm from the characters' foot to the line, in the whole points a
+    // border's distance takes.
+    let space_pt = ((spec::LETTER_MARK_TO_RULE - leading) as f64 / 20.0)
+        .round()
+        .max(0.0) as i32;
+    let thick = rule_twips(spec::LETTER_THICK_RULE);
+    let thin = rule_twips(spec::LETTER_THIN_RULE);
+    let thick_top = line_top + line + space_pt * 20;
+    let thin_top = thick_top + thick + spec::LETTER_RULE_GAP;
+    let body_top = thin_top + thin + spec::LETTER_BELOW_RULE - spec::LETTER_LINE_INK;
+    let lower_thick_top = spec::PAGE_HEIGHT as i32 - spec::LETTER_LOWER_RULE - thick;
+    let lower_thin_top = lower_thick_top - spec::LETTER_RULE_GAP - thin;
+    LetterHead {
+        size,
+        line,
+        line_top,
+        space_pt,
+        thick_top,
+        thin_top,
+        body_top,
+        lower_thin_top,
+        lower_thick_top,
+        rule_left: (spec::TEXT_WIDTH as i32 - spec::LETTER_RULE_LENGTH) / 2,
+    }
 }
 
 /// The space before the 发文机关标志's first line: the characters' top edge
@@ -718,6 +798,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
     let mut previous: Option<&Block> = None;
     let mut marks = 0;
     let mut imprint_height = 0;
+    let letter = blocks.iter().any(|b| matches!(b, Block::LetterHead { .. }));
     let line = spec::BODY_LINE_SPACING;
     let width = spec::TEXT_WIDTH as i32;
     let body = |text: &str, first: i32, rest: i32| {
@@ -731,7 +812,12 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
         } = block
         {
             starts.push(flow.at(line));
-            imprint_height = self::imprint_height(cc, printer, print_date);
+            imprint_height = if letter {
+                // §10.1: no rules.
+                imprint_rows(cc, printer, print_date).iter().sum::<u32>() as i32 * line
+            } else {
+                self::imprint_height(cc, printer, print_date)
+            };
             continue;
         }
         flow.lines(blank_lines_before(block, previous), line);
@@ -773,6 +859,11 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
                 }
             }
             Block::Reserved(height) => flow.line(*height),
+            // What the 版头 takes of page 1's text block.
+            Block::LetterHead { organ } => {
+                flow.line((letter_head(organ).body_top - spec::MARGIN_TOP).max(0));
+            }
+            Block::LetterLines { marks, .. } => flow.lines(marks.len().max(1) as u32, line),
             Block::DocNumber {
                 number, signers, ..
             } => {
@@ -844,13 +935,20 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
     }
     let body_pages = flow.page;
     let last_page_used = flow.y;
+    let fits =
+        last_page_used + (1 + spec::IMPRINT_CLEARANCE_LINES as i32) * line + imprint_height <= PAGE;
     let imprint = if imprint_height == 0 {
         ImprintPlacement::None
+    } else if letter {
+        // §10.1: at the foot of the last page's text block, odd or even.
+        if fits {
+            ImprintPlacement::LastBodyPage
+        } else {
+            ImprintPlacement::NextPage
+        }
     } else if body_pages % 2 == 1 {
         ImprintPlacement::NextPage
-    } else if last_page_used + (1 + spec::IMPRINT_CLEARANCE_LINES as i32) * line + imprint_height
-        <= PAGE
-    {
+    } else if fits {
         ImprintPlacement::LastBodyPage
     } else {
         ImprintPlacement::AfterBlankPage
@@ -862,6 +960,7 @@ pub fn lay_out(blocks: &[Block]) -> Layout {
             last_page_used,
             imprint_height,
             imprint,
+            letter,
         },
         pieces: flow.pieces,
     }

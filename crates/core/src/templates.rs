@@ -5,8 +5,8 @@
 
 use super::model::{
     AttachmentKind, AttachmentPage, Campaign, Contact, DepartmentActivities, DocDate, DocNumber,
-    Header, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent, Signature,
-    Summary, TaskLayout, TaskList, TaskRow, TextBlock,
+    Header, HeaderForm, Imprint, Level, Notice, NoticeShape, Requirement, Section, SectionContent,
+    Signature, Summary, TaskLayout, TaskList, TaskRow, TextBlock,
 };
 use super::themes::national_theme;
 
@@ -718,7 +718,10 @@ fn letter_plans(year: u16) -> Notice {
     Notice {
         shape: NoticeShape::Direct,
         campaign: campaign(year),
-        header: header(&[CITY], "X市监函", year, false),
+        header: Header {
+            form: HeaderForm::Letter,
+            ..header(&[CITY], "X市监函", year, false)
+        },
         title: Some(format!("关于报送{year}年“质量月”活动方案的函")),
         recipients: strings(&["各县（市、区）市场监督管理局"]),
         cover_body: Vec::new(),

@@ -19,6 +19,7 @@ impl FieldId for Field {
         let fixed = match self {
             Field::Organs => "organ-0",
             Field::WithWenjian => "with-wenjian",
+            Field::HeaderForm => "header-form",
             Field::DocNumber => "doc-number",
             Field::CopyNumber => "copy-number",
             Field::Secrecy => "secrecy",

@@ -204,6 +204,11 @@ fn item_view(item: Item, active: Memo<Option<Field>>, step: RwSignal<Step>) -> i
             </div>
         }
         .into_any(),
+        Draw::Rule { left, width } => view! {
+            <div class="pv-item" style:top=top style:height=height style:left=mm(left)
+                style:width=mm(width) style:background=red()></div>
+        }
+        .into_any(),
         Draw::Reserved => view! {
             <div class="pv-item reserved" class:active=is_active data-field=field on:click=focus
                 style:top=top style:height=height>

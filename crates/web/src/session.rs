@@ -7,8 +7,8 @@ use super::browser;
 use super::storage::LocalStore;
 use leptos::prelude::*;
 use notice_core::draft::{DraftEnvelope, DraftError};
-use notice_core::library::{draft_key, Library};
 use notice_core::json::JsonField;
+use notice_core::library::{draft_key, Library};
 use notice_core::Notice;
 use std::time::Duration;
 

@@ -19,7 +19,10 @@ fn fits(block: &Block, source: &Source) -> bool {
         Block::HeaderMark(_) => {
             [Field::CopyNumber, Field::Secrecy, Field::Urgency].contains(&field)
         }
-        Block::OrganMark { .. } | Block::Reserved(_) => field == Field::Organs,
+        Block::OrganMark { .. } | Block::Reserved(_) | Block::LetterHead { .. } => {
+            field == Field::Organs
+        }
+        Block::LetterLines { .. } => field == Field::DocNumber,
         Block::DocNumber { .. } => field == Field::DocNumber,
         Block::Title { .. } => matches!(
             field,

@@ -118,6 +118,10 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet, letterhead: Option<i32>) 
         None => compose::blocks(notice),
     };
     let pages = pagination::paginate(&blocks);
+    let letter = blocks.iter().find_map(|b| match b {
+        Block::LetterHead { organ } => Some(organ.as_str()),
+        _ => None,
+    });
     let mut marks = 0;
     let mut previous: Option<&Block> = None;
     let mut imprint = None;
@@ -143,7 +147,10 @@ pub(super) fn lay_out(notice: &Notice, fonts: FontSet, letterhead: Option<i32>) 
         }
         previous = Some(block);
     }
-    writer.finish(imprint, pages.imprint)
+    if let Some(organ) = letter {
+        writer.letter_head(organ);
+    }
+    writer.finish(imprint, pages.imprint, letter.is_some())
 }
 
 /// East Asian and Latin slots alike, with the eastAsia hint so full-width
@@ -247,6 +254,9 @@ impl Writer {
                 signers,
                 rule,
             } => self.doc_number(number, signers, *rule),
+            // Drawn in page 1's header and footer (see `letter_head`).
+            Block::LetterHead { .. } => {}
+            Block::LetterLines { marks, number } => self.letter_lines(marks, number),
             // One empty line of exactly that height (space before a first
             // paragraph is dropped at the top of a page by some readers).
             Block::Reserved(height) => {
@@ -450,6 +460,101 @@ impl Writer {
         self.push(paragraph);
     }
 
+    /// A letter's 份号, 密级 and 紧急程度 flush left, one a line, and its
+    /// 发文字号 flush right on the first line (§10.1).
+    fn letter_lines(&mut self, marks: &[Span], number: &str) {
+        for k in 0..marks.len().max(1) {
+            let mut paragraph = flush(grid_paragraph());
+            if let Some(mark) = marks.get(k) {
+                paragraph = paragraph.add_run(self.span_run(mark));
+            }
+            if k == 0 && !number.is_empty() {
+                paragraph = if marks.is_empty() {
+                    paragraph.align(AlignmentType::Right)
+                } else {
+                    paragraph
+                        .add_tab(
+                            docx_rs::Tab::new()
+                                .val(docx_rs::TabValueType::Right)
+                                .pos(spec::TEXT_WIDTH as usize),
+                        )
+                        .add_run(Run::new().add_tab())
+                };
+                paragraph = paragraph.add_run(self.run(number, Face::Body, spec::SIZE_BODY));
+            }
+            self.push(paragraph);
+        }
+    }
+
+    /// The 信函格式's 版头 (§10.1), on page 1 only (`w:titlePg`): in the
+    /// first-page header the red 标志 with its top edge 30 mm below the
+    /// paper's top and the double line under it (thick over thin, each a
+    /// paragraph's bottom border, 170 mm wide by negative indents); the
+    /// header reaches into the text block, which Word and LibreOffice start
+    /// under it, so the header's last paragraph spaces the body's first line
+    /// below the line. In the first-page footer the second double line
+    /// (thin over thick), its foot 20 mm above the paper's bottom edge: the
+    /// footer's distance. That footer fills the space under the text block
+    /// exactly, so page 1's block ends where every other page's does; page
+    /// 1 has no number.
+    fn letter_head(&mut self, organ: &str) {
+        let head = pagination::letter_head(organ);
+        let sides = |paragraph: Paragraph| {
+            let right = spec::TEXT_WIDTH as i32 - head.rule_left - spec::LETTER_RULE_LENGTH;
+            indent(
+                paragraph,
+                head.rule_left,
+                SpecialIndentType::FirstLine(0),
+                right,
+            )
+        };
+        let line = |size: usize, space: usize| {
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Single)
+                    .size(size)
+                    .space(space)
+                    .color(spec::RED),
+            )
+        };
+        let plain = |height: i32, after: i32| {
+            sides(Paragraph::new().style(styles::BODY))
+                .line_spacing(exact(height).after(after.max(0) as u32))
+                .widow_control(false)
+        };
+        let mut mark = plain(head.line, 0).align(AlignmentType::Center).add_run(
+            Run::new()
+                .fonts(font_slots(self.fonts.title))
+                .size(head.size)
+                .color(spec::RED)
+                .add_text(xml_safe(organ)),
+        );
+        mark.property = mark
+            .property
+            .set_borders(line(spec::LETTER_THICK_RULE, head.space_pt as usize));
+        let thin = pagination::rule_twips(spec::LETTER_THIN_RULE);
+        let thick = pagination::rule_twips(spec::LETTER_THICK_RULE);
+        let below = head.body_top - (head.thin_top + thin);
+        let mut second = plain(spec::LETTER_RULE_GAP, below);
+        second.property = second.property.set_borders(line(spec::LETTER_THIN_RULE, 0));
+        let header = docx_rs::Header::new()
+            .add_paragraph(mark)
+            .add_paragraph(second);
+        let under_block = spec::MARGIN_BOTTOM - spec::LETTER_LOWER_RULE;
+        let mut upper = plain(under_block - thin - spec::LETTER_RULE_GAP - thick, 0);
+        upper.property = upper.property.set_borders(line(spec::LETTER_THIN_RULE, 0));
+        let mut lower = plain(spec::LETTER_RULE_GAP, 0);
+        lower.property = lower.property.set_borders(line(spec::LETTER_THICK_RULE, 0));
+        let footer = Footer::new().add_paragraph(upper).add_paragraph(lower);
+        self.docx = std::mem::take(&mut self.docx)
+            .first_header(header)
+            .first_footer(footer);
+        let margin = page_margin()
+            .header(head.line_top)
+            .footer(spec::LETTER_LOWER_RULE);
+        self.docx.document.section_property.page_margin = margin;
+    }
+
     fn cell(&self, text: &str, width: usize, face: Face, align: AlignmentType) -> TableCell {
         let paragraph = flush(Paragraph::new().style(styles::TABLE))
             .align(align)
@@ -543,15 +648,22 @@ impl Writer {
     /// The page number (§7.5): "— n —", 四号 宋体, the number a PAGE field
     /// built from field characters (docx-rs's page-number helper cannot be
     /// styled).
-    fn page_number_footer(&self, side: Side) -> Footer {
+    fn page_number_footer(&self, side: Side, letter: bool) -> Footer {
         let run = |this: &Self| {
             Run::new()
                 .fonts(font_slots(this.fonts.song))
                 .size(spec::SIZE_PAGE_NUMBER)
         };
+        // A letter's footers stand lower (its second double line sets their
+        // distance): space under the number keeps it 7 mm under the block.
+        let after = if letter {
+            spec::FOOTER_DISTANCE as i32 - spec::LETTER_LOWER_RULE
+        } else {
+            0
+        };
         let paragraph = Paragraph::new()
             .style(styles::FOOTER)
-            .line_spacing(exact(spec::PAGE_NUMBER_LINE))
+            .line_spacing(exact(spec::PAGE_NUMBER_LINE).after(after as u32))
             .widow_control(false);
         let paragraph = match side {
             Side::Odd => indent(
@@ -585,17 +697,28 @@ impl Writer {
     /// lays a block-wide floating table inline otherwise) and to the
     /// bottom margin vertically, so its last rule is the bottom edge of the
     /// text block.
-    fn imprint_table(&self, cc: &str, printer: &str, print_date: &str) -> Option<Table> {
+    fn imprint_table(
+        &self,
+        cc: &str,
+        printer: &str,
+        print_date: &str,
+        letter: bool,
+    ) -> Option<Table> {
         let rule = |position, size| {
             TableBorder::new(position)
                 .border_type(BorderType::Single)
                 .size(size)
                 .color("000000")
         };
-        let borders = TableBorders::with_empty()
-            .set(rule(TableBorderPosition::Top, spec::IMPRINT_THICK_RULE))
-            .set(rule(TableBorderPosition::Bottom, spec::IMPRINT_THICK_RULE))
-            .set(rule(TableBorderPosition::InsideH, spec::IMPRINT_THIN_RULE));
+        // §10.1: a letter's 版记 has no rules.
+        let borders = if letter {
+            TableBorders::with_empty()
+        } else {
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top, spec::IMPRINT_THICK_RULE))
+                .set(rule(TableBorderPosition::Bottom, spec::IMPRINT_THICK_RULE))
+                .set(rule(TableBorderPosition::InsideH, spec::IMPRINT_THIN_RULE))
+        };
         let size = spec::SIZE_IMPRINT;
         let side = spec::IMPRINT_INDENT;
         let paragraph = |text: &str, align: AlignmentType, left, special, right| {
@@ -694,16 +817,21 @@ impl Writer {
     }
 
     /// Footers, and the 版记 where the estimate puts it.
-    fn finish(mut self, imprint: Option<&Block>, placement: ImprintPlacement) -> Docx {
-        let odd = self.page_number_footer(Side::Odd);
-        let even = self.page_number_footer(Side::Even);
+    fn finish(
+        mut self,
+        imprint: Option<&Block>,
+        placement: ImprintPlacement,
+        letter: bool,
+    ) -> Docx {
+        let odd = self.page_number_footer(Side::Odd, letter);
+        let even = self.page_number_footer(Side::Even, letter);
         self.docx = std::mem::take(&mut self.docx).footer(odd).even_footer(even);
         let table = match imprint {
             Some(Block::Imprint {
                 cc,
                 printer,
                 print_date,
-            }) => self.imprint_table(cc, printer, print_date),
+            }) => self.imprint_table(cc, printer, print_date, letter),
             _ => None,
         };
         let Some(table) = table else {
@@ -714,6 +842,13 @@ impl Writer {
             ImprintPlacement::LastBodyPage => {
                 self.push_table(table);
                 // The floating table's anchor, on the line after the body.
+                self.push(blank_line());
+            }
+            // A letter keeps one section (its first page's header and
+            // footer are the section's): the 版记 on the next page, numbered.
+            ImprintPlacement::NextPage if letter => {
+                self.push(blank_line().page_break_before(true));
+                self.push_table(table);
                 self.push(blank_line());
             }
             ImprintPlacement::NextPage | ImprintPlacement::AfterBlankPage => {

@@ -84,6 +84,14 @@ fn sheet(page: &pages::Page) -> Sheet {
             // 套打: the printed letterhead's place stays blank, as in the
             // .docx.
             Draw::Reserved => {}
+            // A line of a letter's double lines (§10.1), filling its item.
+            Draw::Rule { left: x, width: w } => {
+                let h = item.height as f64;
+                let x0 = left + *x as f64;
+                let ry = y + h / 2.0;
+                out.strokes
+                    .push(stroke(x0, ry, x0 + *w as f64, ry, h, true));
+            }
             Draw::Text {
                 line,
                 line_height,
@@ -170,17 +178,21 @@ fn sheet(page: &pages::Page) -> Sheet {
             }
             Draw::Imprint { rows, thick, thin } => {
                 let rule = |eighths: usize| eighths as f64 * 20.0 / 8.0;
+                // A letter's 版记 has none (§10.1).
+                let ruled = *thick > 0;
                 let mut cursor = y;
                 for (i, row) in rows.iter().enumerate() {
                     let w = rule(if i == 0 { *thick } else { *thin });
-                    out.strokes.push(stroke(
-                        left,
-                        cursor + w / 2.0,
-                        left + width,
-                        cursor + w / 2.0,
-                        w,
-                        false,
-                    ));
+                    out.strokes.extend(ruled.then(|| {
+                        stroke(
+                            left,
+                            cursor + w / 2.0,
+                            left + width,
+                            cursor + w / 2.0,
+                            w,
+                            false,
+                        )
+                    }));
                     cursor += w;
                     let element = element_of(row.field);
                     for (offset, line) in &row.lines {
@@ -197,14 +209,16 @@ fn sheet(page: &pages::Page) -> Sheet {
                     cursor += row.height as f64;
                 }
                 let w = rule(*thick);
-                out.strokes.push(stroke(
-                    left,
-                    cursor + w / 2.0,
-                    left + width,
-                    cursor + w / 2.0,
-                    w,
-                    false,
-                ));
+                out.strokes.extend(ruled.then(|| {
+                    stroke(
+                        left,
+                        cursor + w / 2.0,
+                        left + width,
+                        cursor + w / 2.0,
+                        w,
+                        false,
+                    )
+                }));
             }
         }
     }

@@ -3,7 +3,7 @@
 use crate::fields::{editing, lens, lines_lens, AreaField, CheckField, FieldId, TextField};
 use leptos::prelude::*;
 use notice_core::validate::parse_doc_number;
-use notice_core::{Field, Notice};
+use notice_core::{Field, HeaderForm, Notice};
 
 #[component]
 pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
@@ -44,6 +44,16 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
     });
     let year_message = RwSignal::new(None::<String>);
     let urgency = Signal::derive(move || notice.with(|n| n.header.urgency.clone()));
+    let letter = Signal::derive(move || notice.with(|n| n.header.form == HeaderForm::Letter));
+    let set_letter = Callback::new(move |on: bool| {
+        notice.update(|n| {
+            n.header.form = if on {
+                HeaderForm::Letter
+            } else {
+                HeaderForm::Standard
+            }
+        })
+    });
     let year_text = Signal::derive(move || {
         notice.with(|n| n.campaign.year.map(|y| y.to_string()).unwrap_or_default())
     });
@@ -53,6 +63,10 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
         <p class="intro">"发文机关标志以红色小标宋居中排在首页上方；联合行文时每行填写一个机关，主办机关在前。"</p>
         <AreaField field=Field::Organs label="发文机关（每行一个）" rows=2
             placeholder="砀山县市场监督管理局" value=organs on_input=set_organs />
+        // A checkbox, the component step 1 already has: the first load is
+        // over its budget, and a select of its own would add to it.
+        <CheckField field=Field::HeaderForm label="信函格式（函）：机关名称居首页上方、红色双线，首页不显示页码；不选为通用格式"
+            value=letter on_input=set_letter />
         <CheckField field=Field::WithWenjian label="标志后加“文件”二字（如“XX市场监督管理局文件”）"
             value=wenjian on_input=set_wenjian />
         <TextField field=Field::DocNumber label="发文字号" placeholder="砀市监发〔2021〕12号"
