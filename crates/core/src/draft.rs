@@ -102,18 +102,42 @@ impl JsonField for DraftEnvelope {
     }
 
     fn write_json(&self, out: &mut String) {
-        let deleted_at = self
-            .deleted_at
-            .as_ref()
-            .map(|d| ("deleted_at", d as &dyn JsonField));
+        EnvelopeParts {
+            schema: self.schema,
+            saved_at: &self.saved_at,
+            app_version: &self.app_version,
+            id: &self.id,
+            revision: self.revision,
+            deleted_at: self.deleted_at.as_ref(),
+            notice: &self.notice,
+        }
+        .write(out);
+    }
+}
+
+/// An envelope's fields, borrowed: a save writes the notice where it is
+/// rather than copying it into a [`DraftEnvelope`] first.
+pub(crate) struct EnvelopeParts<'a> {
+    pub schema: u32,
+    pub saved_at: &'a String,
+    pub app_version: &'a String,
+    pub id: &'a String,
+    pub revision: u64,
+    pub deleted_at: Option<&'a String>,
+    pub notice: &'a Notice,
+}
+
+impl EnvelopeParts<'_> {
+    pub fn write(&self, out: &mut String) {
+        let deleted_at = self.deleted_at.map(|d| ("deleted_at", d as &dyn JsonField));
         let fields: Vec<(&str, &dyn JsonField)> = [
             Some(("schema", &self.schema as &dyn JsonField)),
-            Some(("saved_at", &self.saved_at)),
-            Some(("app_version", &self.app_version)),
-            Some(("id", &self.id)),
+            Some(("saved_at", self.saved_at)),
+            Some(("app_version", self.app_version)),
+            Some(("id", self.id)),
             Some(("revision", &self.revision)),
             deleted_at,
-            Some(("notice", &self.notice)),
+            Some(("notice", self.notice)),
         ]
         .into_iter()
         .flatten()

@@ -4,7 +4,7 @@
 //! never written to.
 
 use super::compose;
-use super::draft::{DraftEnvelope, DraftError, KeyValueStore};
+use super::draft::{DraftEnvelope, DraftError, EnvelopeParts, KeyValueStore, SCHEMA_VERSION};
 use super::model::Notice;
 use super::time;
 
@@ -148,54 +148,64 @@ impl<S: KeyValueStore> Library<S> {
 
     /// Stores a new draft under `id`; returns its envelope.
     pub fn create(&self, id: &str, notice: Notice, now: &str) -> Result<DraftEnvelope, DraftError> {
-        if self.store.get(&draft_key(id))?.is_some() {
-            return Err(DraftError::Storage(format!("草稿编号 {id} 已被占用。")));
+        self.create_or_return(id, notice, now)
+            .map_err(|(error, _)| error)
+    }
+
+    /// As [`Self::create`], handing the notice back when it cannot be
+    /// stored, so that the editor keeps it without a copy made in advance.
+    pub fn create_or_return(
+        &self,
+        id: &str,
+        notice: Notice,
+        now: &str,
+    ) -> Result<DraftEnvelope, (DraftError, Notice)> {
+        match self.store.get(&draft_key(id)) {
+            Ok(None) => {}
+            Ok(Some(_)) => {
+                let taken = DraftError::Storage(format!("草稿编号 {id} 已被占用。"));
+                return Err((taken, notice));
+            }
+            Err(error) => return Err((error, notice)),
         }
         let mut envelope = DraftEnvelope::new(notice, now);
         envelope.id = id.to_owned();
         envelope.revision = 1;
-        self.store.set(&draft_key(id), &envelope.to_json())?;
-        Ok(envelope)
+        match self.store.set(&draft_key(id), &envelope.to_json()) {
+            Ok(()) => Ok(envelope),
+            Err(error) => Err((error, envelope.notice)),
+        }
     }
 
     /// Saves the notice over revision `base`. When the stored revision is
     /// not `base`, another tab saved in between: nothing is written and the
     /// other text comes back as [`DraftError::Conflict`]. An entry that
-    /// cannot be read is never overwritten.
-    pub fn save(
-        &self,
-        id: &str,
-        notice: &Notice,
-        base: u64,
-        now: &str,
-    ) -> Result<DraftEnvelope, DraftError> {
+    /// cannot be read is never overwritten. Returns the new revision.
+    pub fn save(&self, id: &str, notice: &Notice, base: u64, now: &str) -> Result<u64, DraftError> {
         let key = draft_key(id);
         let stored = match self.store.get(&key)? {
             Some(text) => Some(DraftEnvelope::from_json(&text)?),
             None => None,
         };
-        if let Some(stored) = &stored {
-            if stored.revision != base {
-                let mut theirs = stored.clone();
+        let deleted_at = match stored {
+            Some(mut theirs) if theirs.revision != base => {
                 theirs.id = id.to_owned();
                 return Err(DraftError::Conflict(Box::new(theirs)));
             }
-        }
-        self.write(id, notice, base + 1, now, stored.and_then(|s| s.deleted_at))
+            stored => stored.and_then(|s| s.deleted_at),
+        };
+        self.write(id, notice, base + 1, now, deleted_at)
     }
 
-    /// Saves over whatever is stored (the user chose to keep this version).
-    pub fn save_over(
-        &self,
-        id: &str,
-        notice: &Notice,
-        now: &str,
-    ) -> Result<DraftEnvelope, DraftError> {
+    /// Saves over whatever is stored (the user chose to keep this version);
+    /// returns the new revision.
+    pub fn save_over(&self, id: &str, notice: &Notice, now: &str) -> Result<u64, DraftError> {
         let stored = self.load(id).ok();
         let revision = stored.as_ref().map_or(0, |s| s.revision) + 1;
         self.write(id, notice, revision, now, None)
     }
 
+    /// Writes the notice as revision `revision`; returns that revision.
     fn write(
         &self,
         id: &str,
@@ -203,13 +213,20 @@ impl<S: KeyValueStore> Library<S> {
         revision: u64,
         now: &str,
         deleted_at: Option<String>,
-    ) -> Result<DraftEnvelope, DraftError> {
-        let mut envelope = DraftEnvelope::new(notice.clone(), now);
-        envelope.id = id.to_owned();
-        envelope.revision = revision;
-        envelope.deleted_at = deleted_at;
-        self.store.set(&draft_key(id), &envelope.to_json())?;
-        Ok(envelope)
+    ) -> Result<u64, DraftError> {
+        let mut json = String::new();
+        EnvelopeParts {
+            schema: SCHEMA_VERSION,
+            saved_at: &now.to_owned(),
+            app_version: &env!("CARGO_PKG_VERSION").to_owned(),
+            id: &id.to_owned(),
+            revision,
+            deleted_at: deleted_at.as_ref(),
+            notice,
+        }
+        .write(&mut json);
+        self.store.set(&draft_key(id), &json)?;
+        Ok(revision)
     }
 
     /// Copies a draft under a new id, its title marked as a copy.
@@ -371,7 +388,7 @@ mod tests {
         let tab1 = library
             .save("a", &notice("一号页"), created.revision, T0)
             .unwrap();
-        assert_eq!(tab1.revision, 2);
+        assert_eq!(tab1, 2);
         // Tab 2 still thinks it has revision 1.
         match library.save("a", &notice("二号页"), created.revision, T0) {
             Err(DraftError::Conflict(theirs)) => assert_eq!(theirs.notice, notice("一号页")),
@@ -380,7 +397,7 @@ mod tests {
         assert_eq!(library.load("a").unwrap().notice, notice("一号页"));
         // The user chooses to keep tab 2's text.
         let kept = library.save_over("a", &notice("二号页"), T0).unwrap();
-        assert_eq!(kept.revision, 3);
+        assert_eq!(kept, 3);
         assert_eq!(library.load("a").unwrap().notice, notice("二号页"));
     }
 
@@ -475,6 +492,21 @@ mod tests {
         assert_eq!(library.load_template("t1").unwrap(), notice("我局模板"));
         library.delete_template("t1").unwrap();
         assert!(library.templates().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_draft_that_cannot_be_stored_comes_back_whole() {
+        let library = Library::new(MemoryStore::with_capacity(100));
+        let long = notice(&"长".repeat(2_000));
+        match library.create_or_return("a", long.clone(), T0) {
+            Err((DraftError::Storage(_), back)) => assert_eq!(back, long),
+            other => panic!("{other:?}"),
+        }
+        library.create("b", notice("短"), T0).unwrap_err();
+        match library.create_or_return("b", notice("短"), T0) {
+            Err((_, back)) => assert_eq!(back, notice("短")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

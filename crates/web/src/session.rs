@@ -168,14 +168,14 @@ impl Session {
     pub fn create(&self, notice: Notice) -> Option<String> {
         self.flush();
         let library = self.library()?;
-        match library.create(&new_id(), notice.clone(), &browser::now_w3c()) {
+        match library.create_or_return(&new_id(), notice, &browser::now_w3c()) {
             Ok(envelope) => {
                 let id = envelope.id.clone();
                 self.adopt(envelope);
                 self.library_changed.update(|n| *n += 1);
                 Some(id)
             }
-            Err(error) => {
+            Err((error, notice)) => {
                 self.notice.set(notice);
                 self.save_state.set(SaveState::Failed(error.to_string()));
                 None
@@ -227,18 +227,25 @@ impl Session {
         let (Some(library), Some(id)) = (self.library(), self.draft_id.get_untracked()) else {
             return;
         };
-        let notice = self.notice.get_untracked();
-        let json = notice_json(&notice);
-        if self.is_saved(&json) {
-            return;
-        }
         if self.conflict.with_untracked(Option::is_some) {
             return;
         }
         let base = self.base_revision.get_value();
-        match library.save(&id, &notice, base, &browser::now_w3c()) {
-            Ok(envelope) => {
-                self.base_revision.set_value(envelope.revision);
+        // Read in place: a copy of the whole notice per save is time, and
+        // its code is 1 KB of the first load.
+        let saved = self.notice.with_untracked(|notice| {
+            let json = notice_json(notice);
+            if self.is_saved(&json) {
+                return None;
+            }
+            Some((library.save(&id, notice, base, &browser::now_w3c()), json))
+        });
+        let Some((saved, json)) = saved else {
+            return;
+        };
+        match saved {
+            Ok(revision) => {
+                self.base_revision.set_value(revision);
                 self.last_saved.set_value(json);
                 self.save_state.set(SaveState::Saved);
                 self.library_changed.update(|n| *n += 1);
@@ -296,12 +303,17 @@ impl Session {
         let (Some(library), Some(id)) = (self.library(), self.draft_id.get_untracked()) else {
             return;
         };
-        let notice = self.notice.get_untracked();
-        match library.save_over(&id, &notice, &browser::now_w3c()) {
-            Ok(envelope) => {
+        let (saved, json) = self.notice.with_untracked(|notice| {
+            (
+                library.save_over(&id, notice, &browser::now_w3c()),
+                notice_json(notice),
+            )
+        });
+        match saved {
+            Ok(revision) => {
                 self.conflict.set(None);
-                self.base_revision.set_value(envelope.revision);
-                self.last_saved.set_value(notice_json(&notice));
+                self.base_revision.set_value(revision);
+                self.last_saved.set_value(json);
                 self.save_state.set(SaveState::Saved);
             }
             Err(error) => self.save_state.set(SaveState::Failed(error.to_string())),
