@@ -18,27 +18,11 @@ pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)>
         renames: Vec::new(),
         next: 0,
     };
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
-    let mut out = wasm[..8].to_vec();
-    let mut at = 8;
-    while at < wasm.len() {
-        let section = wasm[at];
-        let (size, body) = leb(wasm, at + 1)?;
-        let payload = wasm
-            .get(body..body + size as usize)
-            .ok_or("a section runs past the end of the module")?;
-        let payload = match section {
-            2 => names.imports(payload, module)?,
-            7 => names.exports(payload)?,
-            _ => payload.to_vec(),
-        };
-        out.push(section);
-        put_leb(&mut out, payload.len() as u64);
-        out.extend_from_slice(&payload);
-        at = body + size as usize;
-    }
+    let out = rewrite_sections(wasm, |section, payload| match section {
+        2 => names.imports(payload, module),
+        7 => names.exports(payload),
+        _ => Ok(payload.to_vec()),
+    })?;
     let mut js = js.to_owned();
     for (old, new) in &names.renames {
         let found = word_positions(&js, old).len();
@@ -58,46 +42,57 @@ pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)>
 /// for JavaScript although an app without server functions never builds
 /// one: about 1.2 KB gzip of the first load.
 pub fn without_exports(wasm: &[u8], unused: impl Fn(&str) -> bool) -> Result<(Vec<u8>, usize)> {
+    let mut dropped = 0;
+    let out = rewrite_sections(wasm, |section, payload| {
+        if section != 7 {
+            return Ok(payload.to_vec());
+        }
+        let (count, mut at) = leb(payload, 0)?;
+        let (mut kept, mut kept_count) = (Vec::new(), 0);
+        for _ in 0..count {
+            let (field, start) = name(payload, at)?;
+            let end = leb(payload, start + 1)?.1;
+            if unused(&field) {
+                dropped += 1;
+            } else {
+                kept_count += 1;
+                put_name(&mut kept, &field);
+                kept.extend_from_slice(&payload[start..end]);
+            }
+            at = end;
+        }
+        let mut section = Vec::new();
+        put_leb(&mut section, kept_count);
+        section.extend(kept);
+        Ok(section)
+    })?;
+    Ok((out, dropped))
+}
+
+/// The module with each section's payload replaced by what `rewrite`
+/// makes of it (given the section's id and payload).
+fn rewrite_sections(
+    wasm: &[u8],
+    mut rewrite: impl FnMut(u8, &[u8]) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
     if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
         return Err("not a WebAssembly module".into());
     }
     let mut out = wasm[..8].to_vec();
-    let (mut at, mut dropped) = (8, 0);
+    let mut at = 8;
     while at < wasm.len() {
         let section = wasm[at];
         let (size, body) = leb(wasm, at + 1)?;
         let payload = wasm
             .get(body..body + size as usize)
             .ok_or("a section runs past the end of the module")?;
-        let payload = if section == 7 {
-            let (count, mut at) = leb(payload, 0)?;
-            let mut kept = Vec::new();
-            let mut kept_count = 0;
-            for _ in 0..count {
-                let (field, start) = name(payload, at)?;
-                let end = leb(payload, start + 1)?.1;
-                if unused(&field) {
-                    dropped += 1;
-                } else {
-                    kept_count += 1;
-                    put_name(&mut kept, &field);
-                    kept.extend_from_slice(&payload[start..end]);
-                }
-                at = end;
-            }
-            let mut section = Vec::new();
-            put_leb(&mut section, kept_count);
-            section.extend(kept);
-            section
-        } else {
-            payload.to_vec()
-        };
+        let payload = rewrite(section, payload)?;
         out.push(section);
         put_leb(&mut out, payload.len() as u64);
         out.extend_from_slice(&payload);
         at = body + size as usize;
     }
-    Ok((out, dropped))
+    Ok(out)
 }
 
 struct Names<'a> {

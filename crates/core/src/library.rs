@@ -149,7 +149,7 @@ impl<S: KeyValueStore> Library<S> {
     /// Stores a new draft under `id`; returns its envelope.
     pub fn create(&self, id: &str, notice: Notice, now: &str) -> Result<DraftEnvelope, DraftError> {
         self.create_or_return(id, notice, now)
-            .map_err(|(error, _)| error)
+            .map_err(|failed| failed.0)
     }
 
     /// As [`Self::create`], handing the notice back when it cannot be
@@ -159,21 +159,21 @@ impl<S: KeyValueStore> Library<S> {
         id: &str,
         notice: Notice,
         now: &str,
-    ) -> Result<DraftEnvelope, (DraftError, Notice)> {
+    ) -> Result<DraftEnvelope, Box<(DraftError, Notice)>> {
         match self.store.get(&draft_key(id)) {
             Ok(None) => {}
             Ok(Some(_)) => {
                 let taken = DraftError::Storage(format!("草稿编号 {id} 已被占用。"));
-                return Err((taken, notice));
+                return Err(Box::new((taken, notice)));
             }
-            Err(error) => return Err((error, notice)),
+            Err(error) => return Err(Box::new((error, notice))),
         }
         let mut envelope = DraftEnvelope::new(notice, now);
         envelope.id = id.to_owned();
         envelope.revision = 1;
         match self.store.set(&draft_key(id), &envelope.to_json()) {
             Ok(()) => Ok(envelope),
-            Err(error) => Err((error, envelope.notice)),
+            Err(error) => Err(Box::new((error, envelope.notice))),
         }
     }
 
@@ -499,12 +499,15 @@ mod tests {
         let library = Library::new(MemoryStore::with_capacity(100));
         let long = notice(&"长".repeat(2_000));
         match library.create_or_return("a", long.clone(), T0) {
-            Err((DraftError::Storage(_), back)) => assert_eq!(back, long),
+            Err(failed) => {
+                assert!(matches!(failed.0, DraftError::Storage(_)));
+                assert_eq!(failed.1, long);
+            }
             other => panic!("{other:?}"),
         }
         library.create("b", notice("短"), T0).unwrap_err();
         match library.create_or_return("b", notice("短"), T0) {
-            Err((_, back)) => assert_eq!(back, notice("短")),
+            Err(failed) => assert_eq!(failed.1, notice("短")),
             other => panic!("{other:?}"),
         }
     }

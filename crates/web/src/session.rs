@@ -175,7 +175,8 @@ impl Session {
                 self.library_changed.update(|n| *n += 1);
                 Some(id)
             }
-            Err((error, notice)) => {
+            Err(failed) => {
+                let (error, notice) = *failed;
                 self.notice.set(notice);
                 self.save_state.set(SaveState::Failed(error.to_string()));
                 None

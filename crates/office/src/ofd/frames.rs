@@ -180,19 +180,15 @@ fn sheet(page: &pages::Page) -> Sheet {
                 let rule = |eighths: usize| eighths as f64 * 20.0 / 8.0;
                 // A letter's 版记 has none (§10.1).
                 let ruled = *thick > 0;
+                // A rule of width `w` whose top edge is at `top`.
+                let rule_at = |top: f64, w: f64| {
+                    ruled
+                        .then(|| stroke(left, top + w / 2.0, left + width, top + w / 2.0, w, false))
+                };
                 let mut cursor = y;
                 for (i, row) in rows.iter().enumerate() {
                     let w = rule(if i == 0 { *thick } else { *thin });
-                    out.strokes.extend(ruled.then(|| {
-                        stroke(
-                            left,
-                            cursor + w / 2.0,
-                            left + width,
-                            cursor + w / 2.0,
-                            w,
-                            false,
-                        )
-                    }));
+                    out.strokes.extend(rule_at(cursor, w));
                     cursor += w;
                     let element = element_of(row.field);
                     for (offset, line) in &row.lines {
@@ -208,17 +204,7 @@ fn sheet(page: &pages::Page) -> Sheet {
                     }
                     cursor += row.height as f64;
                 }
-                let w = rule(*thick);
-                out.strokes.extend(ruled.then(|| {
-                    stroke(
-                        left,
-                        cursor + w / 2.0,
-                        left + width,
-                        cursor + w / 2.0,
-                        w,
-                        false,
-                    )
-                }));
+                out.strokes.extend(rule_at(cursor, rule(*thick)));
             }
         }
     }
