@@ -114,13 +114,17 @@ pub enum HeaderForm {
 }
 
 impl Header {
-    /// The host (first) organ's name, trimmed; empty when none is given.
-    pub fn host_organ(&self) -> &str {
+    /// The organs' names, trimmed, without the empty ones.
+    pub fn named_organs(&self) -> impl Iterator<Item = &str> {
         self.organs
             .iter()
             .map(|o| o.trim())
-            .find(|o| !o.is_empty())
-            .unwrap_or("")
+            .filter(|o| !o.is_empty())
+    }
+
+    /// The host (first) organ's name, trimmed; empty when none is given.
+    pub fn host_organ(&self) -> &str {
+        self.named_organs().next().unwrap_or("")
     }
 }
 

@@ -221,13 +221,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
 /// GB/T 9704-2012 §7.3.5.1: the 署名 is the 发文机关's full name or its
 /// 规范化简称.
 fn signing_organ(notice: &Notice, out: &mut Vec<Finding>) {
-    let header: Vec<&str> = notice
-        .header
-        .organs
-        .iter()
-        .map(|o| o.trim())
-        .filter(|o| !o.is_empty())
-        .collect();
+    let header: Vec<&str> = notice.header.named_organs().collect();
     if header.is_empty() {
         return;
     }

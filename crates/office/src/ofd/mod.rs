@@ -78,13 +78,7 @@ fn doc_id(notice: &Notice, meta: &OfdMeta) -> String {
 
 /// The 发文机关: the 版头's organs, or the signing organs.
 fn author(notice: &Notice) -> String {
-    let organs: Vec<&str> = notice
-        .header
-        .organs
-        .iter()
-        .map(|o| o.trim())
-        .filter(|o| !o.is_empty())
-        .collect();
+    let organs: Vec<&str> = notice.header.named_organs().collect();
     if organs.is_empty() {
         notice.signing_organs().join("、")
     } else {
