@@ -117,9 +117,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
         let known = path == "/"
             || [
                 "notice-desk-",
-                "main-",
                 "preview",
-                "__wasm_split.js",
                 "split_",
                 "chunk_",
                 "export-worker",

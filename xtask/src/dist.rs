@@ -19,14 +19,13 @@ const TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything the page may do, and nothing else. 'wasm-unsafe-eval' lets
 /// WebAssembly compile; blob: workers serve the single-file build.
-fn csp(script_hashes: &[String]) -> String {
+fn csp(script_hash: &str, style_hash: &str) -> String {
     format!(
         "default-src 'self'; \
-         script-src 'self' 'wasm-unsafe-eval' {}; \
-         style-src 'self'; img-src 'self' data: blob:; font-src 'self'; \
+         script-src 'self' 'wasm-unsafe-eval' {script_hash}; \
+         style-src 'self' {style_hash}; img-src 'self' data: blob:; font-src 'self'; \
          connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'none'",
-        script_hashes.join(" ")
+         object-src 'none'; base-uri 'none'; form-action 'none'"
     )
 }
 
@@ -94,15 +93,14 @@ pub fn build(root: &Path) -> Result<PathBuf> {
             copy(&from, &to)?;
         }
     }
-    let css = minify_css(&read_text(&web.join(web::STYLESHEET))?).into_bytes();
-    let stem = Path::new(web::STYLESHEET)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .expect("a stylesheet name");
-    let stylesheet = format!("{stem}-{}.css", short_hash(&css, 16));
-    write(&dist.join(&stylesheet), &css)?;
-
-    let index = index_html(&web, &dist, &page, &stylesheet)?;
+    let css = minify_css(&read_text(&web.join(web::STYLESHEET))?);
+    if css.contains("</") {
+        return Err(format!(
+            "{}: \"</\" cannot go in a <style>",
+            web::STYLESHEET
+        ));
+    }
+    let index = index_html(&web, &dist, &page, &css)?;
     write(&dist.join("index.html"), index.html)?;
     write(&dist.join("csp.txt"), format!("{}\n", index.csp))?;
     service_worker(&dist)?;
@@ -163,12 +161,15 @@ fn page_module(
     // part keeps wasm-split's fixed name (the service worker versions it).
     let name = format!("{}-{}", web::PAGE_BIN, short_hash(&read(&raw)?, 16));
     let (split, bound) = (work.join("split"), work.join("bound"));
+    // For profiling: function names in the wasm (a larger download).
+    let keep_names = std::env::var_os("NOTICE_KEEP_NAMES").is_some();
     run(Command::new("wasm-split-cli")
         .args(["--target", "web", "--out-name", &name])
         .arg(&raw)
         .arg(&split))?;
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .args(keep_names.then_some("--keep-debug"))
         .arg("--out-dir")
         .arg(&bound)
         .args(["--out-name", &name])
@@ -196,6 +197,7 @@ fn page_module(
             let path = bound.join(&part);
             run(Command::new(wasm_opt)
                 .arg("-Oz")
+                .args(keep_names.then_some("-g"))
                 .args(WASM_FEATURES)
                 .arg(&path)
                 .arg("-o")
@@ -213,13 +215,19 @@ fn page_module(
     )
     .map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     write(&wasm_path, wasm)?;
+    // The split loader goes into the glue: one script in the first load,
+    // one request (and, on repeat visits, one service-worker fetch) fewer.
+    let loader_path = bound.join("__wasm_split.js");
+    let js = crate::single_file::merge_split_loader(&js, &read_text(&loader_path)?)
+        .map_err(|e| format!("{}: {e}", loader_path.display()))?;
+    std::fs::remove_file(&loader_path).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     write(&js_path, js)?;
     let terser = tool(root, "terser");
     for part in files_in(&bound)? {
         let path = bound.join(&part);
         if part.ends_with(".js") {
-            // The glue and the split loader are in the first load:
-            // minified, they weigh about 3.5 KB gzip less.
+            // The glue is in the first load: minified, it weighs about
+            // 3.5 KB gzip less.
             run(Command::new(&terser)
                 .arg(&path)
                 .args(["--module", "--compress", "--mangle", "-o"])
@@ -300,11 +308,12 @@ struct Index {
 }
 
 /// index.html from its template: in the head, right after the charset, the
-/// preloads of the glue and the page module and the stylesheet — before the
-/// CSP meta tag, since Chromium's preload scanner holds back preloads that
-/// follow one until the parser reaches it — then the CSP, and the start
-/// script where the template marks it.
-fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<Index> {
+/// preloads of the glue and the page module — before the CSP meta tag,
+/// since Chromium's preload scanner holds back preloads that follow one
+/// until the parser reaches it — then the CSP, and the first load's styles
+/// and the start script where the template marks it. The styles are in the
+/// page, not a file of their own: a request fewer on every visit.
+fn index_html(web: &Path, dist: &Path, page: &Page, css: &str) -> Result<Index> {
     let template_path = web.join(web::INDEX);
     let template = read_text(&template_path)?;
     let name = &page.name;
@@ -320,15 +329,6 @@ fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<
             r#"<link rel="preload" href="./{wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="{}">"#,
             integrity(&wasm)?
         ),
-        // The glue imports the wasm-split loader: fetched with it, not after.
-        format!(
-            r#"<link rel="modulepreload" href="./__wasm_split.js" crossorigin="anonymous" integrity="{}">"#,
-            integrity("__wasm_split.js")?
-        ),
-        format!(
-            r#"<link rel="stylesheet" href="./{stylesheet}" integrity="{}">"#,
-            integrity(stylesheet)?
-        ),
     ];
     // The page module starts the app; `window.wasmBindings.exportDocx` is
     // the app's export for other scripts (README).
@@ -337,7 +337,7 @@ fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<
          await init({{ module_or_path: \"./{wasm}\" }});\n\
          window.wasmBindings = bindings;\n"
     );
-    let csp = csp(&[csp_sha256(&start)]);
+    let csp = csp(&csp_sha256(&start), &csp_sha256(css));
     let html = fill(
         &template,
         &template_path,
@@ -347,7 +347,10 @@ fn index_html(web: &Path, dist: &Path, page: &Page, stylesheet: &str) -> Result<
                 "csp",
                 format!(r#"<meta http-equiv="Content-Security-Policy" content="{csp}">"#),
             ),
-            ("start", format!("<script type=\"module\">{start}</script>")),
+            (
+                "start",
+                format!("<style>{css}</style>\n  <script type=\"module\">{start}</script>"),
+            ),
         ],
     )?;
     Ok(Index { html, csp })

@@ -29,7 +29,7 @@ mod web {
     pub const WORKER_BIN: &str = "export-worker";
     /// The page's HTML, with markers where the build writes its parts.
     pub const INDEX: &str = "index.html";
-    /// The stylesheet of the first load (gets a content-hashed name).
+    /// The stylesheet of the first load (goes into index.html).
     pub const STYLESHEET: &str = "style/main.css";
     /// Files copied as they are, under their own names: the service worker,
     /// the manifest and icons, and the preview's styles, which the page

@@ -11,8 +11,8 @@ use std::path::Path;
 /// Writes `out` from a release build in `dist` (`cargo xtask dist`).
 pub fn build(dist: &Path, out: &Path) -> Result<()> {
     let names = files_in(dist)?;
-    // The page's glue is the one `<bin>-<hash>.js`; every stylesheet, in
-    // name order (main-*.css, preview.css).
+    // The page's glue is the one `<bin>-<hash>.js`; the styles are the
+    // first load's, in index.html, then every stylesheet (preview.css).
     let glue_prefix = format!("{}-", web::PAGE_BIN);
     let glue_names: Vec<&String> = names
         .iter()
@@ -25,7 +25,13 @@ pub fn build(dist: &Path, out: &Path) -> Result<()> {
         ));
     };
     let stem = glue_name.trim_end_matches(".js");
-    let mut css = Vec::new();
+    let index = read_text(&dist.join("index.html"))?;
+    let first_load_css = index
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(css, _)| css.to_owned())
+        .ok_or_else(|| format!("no <style> in {}", dist.join("index.html").display()))?;
+    let mut css = vec![first_load_css];
     for name in names.iter().filter(|n| n.ends_with(".css")) {
         css.push(read_text(&dist.join(name))?);
     }
@@ -45,7 +51,7 @@ pub fn build(dist: &Path, out: &Path) -> Result<()> {
     let init = exported_names(&glue)
         .remove("default")
         .unwrap_or_else(|| "__wbg_init".into());
-    let glue = inline_split_modules(dist, &glue)?;
+    let glue = inline_split_parts(dist, &glue)?;
     let script = [
         glue,
         // The worker runs from a blob: URL, since file:// pages cannot load
@@ -92,17 +98,11 @@ pub fn build(dist: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The page module's lazily loaded parts (wasm-split), inlined: their
-/// loader script becomes a function in the page's module script, and each
-/// part is read from base64 instead of fetched.
-fn inline_split_modules(dist: &Path, glue: &str) -> Result<String> {
-    let loader_path = dist.join("__wasm_split.js");
-    if !loader_path.is_file() {
-        return Ok(glue.to_owned());
-    }
-    let changed = || "the wasm-split loader changed shape; update inline_split_modules".to_owned();
-    let loader = read_text(&loader_path)?;
-    // The loader imports the glue's initSync; here both share one scope.
+/// The wasm-split loader merged into the page's glue, so that the first
+/// load is one script, not two: the loader becomes a function in the
+/// glue's module, reaching the glue's initSync under a name of its own.
+pub fn merge_split_loader(glue: &str, loader: &str) -> Result<String> {
+    let changed = || "the wasm-split loader changed shape; update merge_split_loader".to_owned();
     let init_sync = [
         Lit("import"),
         Sp,
@@ -121,52 +121,30 @@ fn inline_split_modules(dist: &Path, glue: &str) -> Result<String> {
         Opt(&[Lit(";")]),
         Opt(&[Lit("\n")]),
     ];
-    let found = find_all(&loader, &init_sync);
+    let found = find_all(loader, &init_sync);
     let Some(import) = found.first() else {
         return Err(changed());
     };
-    let alias = import.captures.first().cloned();
-    let loader = remove(&loader, &found);
+    // Captured: the alias, if any, then the path.
+    let alias = (import.captures.len() == 2).then(|| import.captures[0].clone());
+    let loader = remove(loader, &found);
     let local_init_sync = exported_names(glue)
         .remove("initSync")
         .unwrap_or_else(|| "initSync".into());
-    // The loader's own (minified) names may hide the glue's, so the glue's
-    // initSync reaches it under a name of its own, called only later, once
-    // the glue below has defined it.
+    // The loader's own names may hide the glue's, so the glue's initSync
+    // reaches it under a name of its own, called only later, once the
+    // glue below has defined it.
     let loader = format!(
         "const {} = __splitInitSync;\n{loader}",
         alias.as_deref().unwrap_or("initSync")
     );
     let export_const = [Lit("export"), Sp1, Lit("const"), Sp1, Word, Sp, Lit("=")];
-    let exports = find_all(&loader, &export_const);
-    let names: Vec<String> = exports.iter().map(|m| m.captures[0].clone()).collect();
+    let names: Vec<String> = find_all(&loader, &export_const)
+        .iter()
+        .map(|m| m.captures[0].clone())
+        .collect();
     let export_kw = [Lit("export"), Sp1, Lit("const"), Sp1];
     let loader = replace(&loader, &find_all(&loader, &export_kw), |_| "const ".into());
-
-    let fetch = [
-        Lit("fetch(new URL(\"./"),
-        Until('"'),
-        Lit("\","),
-        Sp,
-        Lit("import.meta.url))"),
-    ];
-    let mut parts = BTreeMap::new();
-    let fetches = find_all(&loader, &fetch);
-    for m in &fetches {
-        let file = &m.captures[0];
-        let name = file.strip_suffix(".wasm").ok_or_else(changed)?;
-        parts.insert(name.to_owned(), base64(&read(&dist.join(file))?));
-    }
-    let loader = replace(&loader, &fetches, |m| {
-        format!(
-            "Promise.resolve(new Response(Uint8Array.from(atob(__splitParts[\"{}\"]), c => c.charCodeAt(0)), \
-             {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}))",
-            m.captures[0].trim_end_matches(".wasm")
-        )
-    });
-    if loader.contains("import.meta.url") || names.is_empty() {
-        return Err(changed());
-    }
     let split_import = [
         Lit("import"),
         Sp,
@@ -183,13 +161,11 @@ fn inline_split_modules(dist: &Path, glue: &str) -> Result<String> {
         Opt(&[Lit("\n")]),
     ];
     let uses = find_all(glue, &split_import);
+    if names.is_empty() || uses.is_empty() || loader.contains("import ") {
+        return Err(changed());
+    }
     let glue = remove(glue, &uses);
-    let parts_json: Vec<String> = parts
-        .iter()
-        .map(|(name, data)| format!("{}: \"{data}\"", json_string(name)))
-        .collect();
     Ok([
-        format!("const __splitParts = {{{}}};", parts_json.join(", ")),
         format!("const __splitInitSync = (...a) => {local_init_sync}(...a);"),
         format!(
             "const __split = (() => {{\n{loader}\nreturn {{ {} }};\n}})();",
@@ -201,6 +177,48 @@ fn inline_split_modules(dist: &Path, glue: &str) -> Result<String> {
         glue,
     ]
     .join("\n"))
+}
+
+/// The lazily loaded parts (wasm-split) inlined in the glue: each is read
+/// from base64 instead of fetched.
+fn inline_split_parts(dist: &Path, glue: &str) -> Result<String> {
+    let fetch = [
+        Lit("fetch(new URL(\"./"),
+        Until('"'),
+        Lit("\","),
+        Sp,
+        Lit("import.meta.url))"),
+    ];
+    let fetches: Vec<Match> = find_all(glue, &fetch)
+        .into_iter()
+        .filter(|m| m.captures[0].ends_with(".wasm"))
+        .collect();
+    if fetches.is_empty() {
+        return Err(
+            "no lazily loaded part is fetched by the glue; update inline_split_parts".into(),
+        );
+    }
+    let mut parts = BTreeMap::new();
+    for m in &fetches {
+        let file = &m.captures[0];
+        let name = file.trim_end_matches(".wasm");
+        parts.insert(name.to_owned(), base64(&read(&dist.join(file))?));
+    }
+    let glue = replace(glue, &fetches, |m| {
+        format!(
+            "Promise.resolve(new Response(Uint8Array.from(atob(__splitParts[\"{}\"]), c => c.charCodeAt(0)), \
+             {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}))",
+            m.captures[0].trim_end_matches(".wasm")
+        )
+    });
+    let parts_json: Vec<String> = parts
+        .iter()
+        .map(|(name, data)| format!("{}: \"{data}\"", json_string(name)))
+        .collect();
+    Ok(format!(
+        "const __splitParts = {{{}}};\n{glue}",
+        parts_json.join(", ")
+    ))
 }
 
 /// Exported name -> local name, from `export { a as b, c }` lists (the
@@ -355,26 +373,39 @@ mod tests {
     }
 
     #[test]
-    fn the_minified_split_loader_is_inlined() {
-        let dist = std::env::temp_dir().join(format!("xtask-single-{}", std::process::id()));
-        std::fs::create_dir_all(&dist).unwrap();
+    fn the_minified_split_loader_is_merged_into_the_glue() {
         // The shape terser gives wasm-split-cli 0.2.4's loader.
-        std::fs::write(
-            dist.join("__wasm_split.js"),
-            "import{initSync as t}from\"./notice-desk-0.js\";let a;\
-             export const __wasm_split_load_later=(()=>{const t=fetch(new URL(\"./split_later.wasm\",import.meta.url));return t})();",
-        )
-        .unwrap();
-        std::fs::write(dist.join("split_later.wasm"), b"\0asm").unwrap();
+        let loader = "import{initSync as t}from\"./notice-desk-0.js\";let a;\
+             export const __wasm_split_load_later=(()=>{const t=fetch(new URL(\"./split_later.wasm\",import.meta.url));return t})();";
         let glue = "import*as n from\"./__wasm_split.js\";function F(){}export{F as initSync,z as default};";
-        let out = inline_split_modules(&dist, glue).unwrap();
-        std::fs::remove_dir_all(&dist).unwrap();
-        assert!(out.starts_with("const __splitParts = {\"split_later\": \"AGFzbQ==\"};\n"));
-        assert!(out.contains("const __splitInitSync = (...a) => F(...a);"));
+        let out = merge_split_loader(glue, loader).unwrap();
+        assert!(out.starts_with("const __splitInitSync = (...a) => F(...a);"));
         assert!(out.contains("const t = __splitInitSync;\nlet a;const __wasm_split_load_later="));
-        assert!(out.contains("atob(__splitParts[\"split_later\"])"));
         assert!(out.contains("return { __wasm_split_load_later };"));
         assert!(out.contains("const n = __split;\n\nfunction F(){}"));
-        assert!(!out.contains("import") && !out.contains("export const"));
+        assert!(!out.contains("import*") && !out.contains("export const"));
+        assert!(merge_split_loader("function F(){}", loader).is_err());
+        // And the shape wasm-split-cli writes it, before terser.
+        let loader = "import { initSync } from \"./nd.js\";\n\
+             export const __wasm_split_load_later = 1;";
+        let glue = "import * as import1 from \"./__wasm_split.js\"\nfunction initSync(){}";
+        let out = merge_split_loader(glue, loader).unwrap();
+        assert!(
+            out.contains("const initSync = __splitInitSync;\nconst __wasm_split_load_later = 1;")
+        );
+        assert!(out.contains("const import1 = __split;"));
+    }
+
+    #[test]
+    fn the_lazily_loaded_parts_are_inlined() {
+        let dist = std::env::temp_dir().join(format!("xtask-single-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("split_later.wasm"), b"\0asm").unwrap();
+        let glue = "const t=fetch(new URL(\"./split_later.wasm\",import.meta.url));";
+        let out = inline_split_parts(&dist, glue).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert!(out.starts_with("const __splitParts = {\"split_later\": \"AGFzbQ==\"};\n"));
+        assert!(out.contains("atob(__splitParts[\"split_later\"])"));
+        assert!(!out.contains("import.meta.url"));
     }
 }
