@@ -376,6 +376,22 @@ async fn a_first_visit_offers_three_ways_to_start_and_steps_are_done_only_with_c
     open_fresh(&client, &base).await;
     // Three ways to start, a sentence each.
     wait_for_text(&client, "#first-visit", "模板").await;
+    // The blank draft is stored once the form is on screen; storing it is
+    // not an edit, so the offer stays.
+    let stored = client
+        .execute(
+            "const id = localStorage.getItem('notice-desk/current');
+             return id !== null && localStorage.getItem('notice-desk/draft/' + id) !== null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stored,
+        Value::Bool(true),
+        "no draft stored on a first visit"
+    );
+    assert!(client.find(Locator::Css("#first-visit")).await.is_ok());
     for (button, words) in [
         ("#start-template", "模板"),
         ("#start-import", "导入"),

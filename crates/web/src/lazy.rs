@@ -36,7 +36,6 @@ pub fn first_frame_shown() {
 }
 
 /// Resolves once [`first_frame_shown`] has been called.
-#[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub async fn after_first_frame() {
     std::future::poll_fn(|cx| {
         FIRST_FRAME.with(|f| {

@@ -48,6 +48,10 @@ pub struct Session {
     /// codec is there anyway.
     last_saved: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// No draft was stored yet: the first one is stored once the form is
+    /// on screen (or sooner, when the page is left), so that a new
+    /// user's first paint does not wait for the library's writes.
+    unstored: StoredValue<bool>,
 }
 
 /// A fresh draft id: time and chance, unique enough for one browser.
@@ -100,6 +104,7 @@ impl Session {
             base_revision: StoredValue::new(0),
             last_saved: StoredValue::new(String::new()),
             timer: StoredValue::new(None),
+            unstored: StoredValue::new(false),
         };
         match store {
             Err(error) => {
@@ -128,7 +133,12 @@ impl Session {
                 match opened {
                     Some(envelope) => session.adopt(envelope),
                     None => {
-                        session.create(blank_notice());
+                        session.notice.set(blank_notice());
+                        session.unstored.set_value(true);
+                        leptos::task::spawn_local(async move {
+                            super::lazy::after_first_frame().await;
+                            session.store_unstored();
+                        });
                     }
                 }
             }
@@ -221,9 +231,49 @@ impl Session {
         }
     }
 
+    /// Stores the notice on screen as the first draft, if none is yet.
+    /// The notice stays in place (no change to it is signalled: this is
+    /// not an edit, and the first-visit offer must stay).
+    fn store_unstored(&self) {
+        if self.unstored.try_update_value(std::mem::take) != Some(true) {
+            return;
+        }
+        let Some(library) = self.library() else {
+            return;
+        };
+        let stored = self.notice.try_update_untracked(|notice| {
+            let taken = std::mem::take(notice);
+            match library.create_or_return(&new_id(), taken, &browser::now_w3c()) {
+                Ok(mut envelope) => {
+                    *notice = std::mem::take(&mut envelope.notice);
+                    Ok((envelope.id, envelope.revision, notice_json(notice)))
+                }
+                Err(failed) => {
+                    let (error, taken) = *failed;
+                    *notice = taken;
+                    Err(error)
+                }
+            }
+        });
+        match stored {
+            Some(Ok((id, revision, json))) => {
+                self.cancel_timer();
+                let _ = library.set_current_id(&id);
+                self.base_revision.set_value(revision);
+                self.last_saved.set_value(json);
+                self.draft_id.set(Some(id));
+                self.save_state.set(SaveState::Saved);
+                self.library_changed.update(|n| *n += 1);
+            }
+            Some(Err(error)) => self.save_state.set(SaveState::Failed(error.to_string())),
+            None => {}
+        }
+    }
+
     /// Writes pending edits now (page hidden or closing, another draft
     /// opened).
     pub fn flush(&self) {
+        self.store_unstored();
         self.cancel_timer();
         let (Some(library), Some(id)) = (self.library(), self.draft_id.get_untracked()) else {
             return;
