@@ -437,10 +437,20 @@ pub async fn slowed_browser(
     client
 }
 
+/// How long a load is left alone before it is asked whether it is done.
+const QUIET: Duration = Duration::from_secs(4);
+
 /// Navigates to `url` and waits for the form and the preview; returns the
 /// times and every request.
 pub async fn load(client: &fantoccini::Client, url: &str) -> Load {
     client.goto(url).await.unwrap();
+    // WebDriver returns at the load event, which may come before the form
+    // (a wasm app's start script awaits its module) or after it (a script
+    // bundle renders while it runs): a script run in the page to poll would
+    // take the main thread from the one app and not the other. The times
+    // are taken in the page, so nothing is asked until it has had time to
+    // finish.
+    tokio::time::sleep(QUIET).await;
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let seen = client
