@@ -10,7 +10,8 @@
 #
 # PEER_DIST=/path/to/dist (the JavaScript peer's `vite build`) loads the
 # peer too, interleaved with this app, and prints the ratio per pair.
-# NOTICE_BENCH_RUNS (default 7) sets the loads per app and setting.
+# NOTICE_BENCH_RUNS (default 7) sets the loads per app and setting;
+# NOTICE_BENCH_ONLY (1440x900,1024x768,slow,repeat) picks first-load settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
