@@ -22,15 +22,18 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
+// Opened once per worker: every page load asks for a few files.
+let opened;
+const cache = () => (opened ||= caches.open(CACHE));
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
   // Pages: the cached app (it is versioned by this worker); other files:
-  // cache first, then network.
-  const key = request.mode === "navigate" ? "./" : request;
-  event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(key, { ignoreSearch: true }).then((hit) => hit || fetch(request))
-    )
-  );
+  // cache first, then network. Files are kept without a query, and looked
+  // up by their exact URL: `ignoreSearch` would read every entry.
+  url.search = "";
+  const key = request.mode === "navigate" ? new URL("./", self.location).href : url.href;
+  event.respondWith(cache().then((c) => c.match(key)).then((hit) => hit || fetch(request)));
 });
