@@ -118,8 +118,10 @@ fn every_lazily_loaded_part_is_built_and_kept_offline() {
             "{part} is not kept offline"
         );
     }
-    assert!(
-        sw.contains("\"./preview.css\""),
-        "preview.css not kept offline"
-    );
+    for styles in ["preview.css", "later.css"] {
+        assert!(
+            sw.contains(&format!("\"./{styles}\"")),
+            "{styles} not kept offline"
+        );
+    }
 }

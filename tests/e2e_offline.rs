@@ -118,6 +118,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
             || [
                 "notice-desk-",
                 "preview",
+                "later.css",
                 "split_",
                 "chunk_",
                 "export-worker",

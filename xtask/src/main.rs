@@ -32,10 +32,10 @@ mod web {
     /// The stylesheet of the first load (goes into index.html).
     pub const STYLESHEET: &str = "style/main.css";
     /// Files copied as they are, under their own names: the service worker,
-    /// the manifest and icons, and the preview's styles, which the page
-    /// loads by name with the preview (src/preview.rs).
+    /// the manifest and icons, and the styles the page loads by name, the
+    /// preview's (src/preview.rs) and the later parts' (src/lazy.rs).
     pub const ASSET_DIR: &str = "assets";
-    pub const COPIED: &[&str] = &["style/preview.css"];
+    pub const COPIED: &[&str] = &["style/preview.css", "style/later.css"];
     /// The service worker, filled in with the version and the file list.
     pub const SERVICE_WORKER: &str = "sw.js";
 }

@@ -36,6 +36,21 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Links the stylesheet `href` into the page under `id`, once; the link
+/// (to listen for its load), or `None` if it was linked already.
+pub fn link_stylesheet(id: &str, href: &str) -> Option<web_sys::Element> {
+    let document = leptos::prelude::document();
+    if document.get_element_by_id(id).is_some() {
+        return None;
+    }
+    let link = document.create_element("link").ok()?;
+    let _ = link.set_attribute("id", id);
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    document.head()?.append_child(&link).ok()?;
+    Some(link)
+}
+
 /// The bytes of a file the user picked.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

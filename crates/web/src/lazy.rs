@@ -25,8 +25,10 @@ thread_local! {
 }
 
 /// Called once the first frame with the form is on screen: the parts may
-/// load from now on.
+/// load from now on, and their styles (style/later.css) with them, which
+/// are small and so arrive before the module that draws what they style.
 pub fn first_frame_shown() {
+    crate::browser::link_stylesheet("later-css", "later.css");
     let waiting = FIRST_FRAME.with(|f| {
         let mut f = f.borrow_mut();
         f.0 = true;

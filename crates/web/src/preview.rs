@@ -48,16 +48,9 @@ fn setting(key: &'static str, default: bool) -> RwSignal<bool> {
 /// The preview's styles (and the print stylesheet) arrive with the preview,
 /// not in the first load.
 fn load_stylesheet() {
-    let document = document();
-    if document.get_element_by_id("preview-css").is_some() {
-        return;
-    }
-    let Ok(link) = document.create_element("link") else {
+    let Some(link) = crate::browser::link_stylesheet("preview-css", "preview.css") else {
         return;
     };
-    let _ = link.set_attribute("id", "preview-css");
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", "preview.css");
     // The pane's size changes when the styles arrive: measure it again.
     let remeasure = wasm_bindgen::closure::Closure::once_into_js(|| {
         if let Ok(event) = web_sys::Event::new("resize") {
@@ -65,9 +58,6 @@ fn load_stylesheet() {
         }
     });
     let _ = link.add_event_listener_with_callback("load", remeasure.unchecked_ref());
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&link);
-    }
 }
 
 /// Whether the preview is shown (it is, until the user hides it).
