@@ -162,15 +162,22 @@ impl Session {
 
     /// Makes `envelope` the open draft.
     fn adopt(&self, envelope: DraftEnvelope) {
-        self.cancel_timer();
-        self.base_revision.set_value(envelope.revision);
-        self.last_saved.set_value(notice_json(&envelope.notice));
-        if let Some(library) = self.library() {
-            let _ = library.set_current_id(&envelope.id);
-        }
-        self.draft_id.set(Some(envelope.id.clone()));
+        let json = notice_json(&envelope.notice);
+        self.opened(envelope.id.clone(), envelope.revision, json);
         self.conflict.set(None);
         self.notice.set(envelope.notice);
+    }
+
+    /// Records that the draft `id`, at `revision`, holding the notice
+    /// written as `json`, is the open one and saved.
+    fn opened(&self, id: String, revision: u64, json: String) {
+        self.cancel_timer();
+        self.base_revision.set_value(revision);
+        self.last_saved.set_value(json);
+        if let Some(library) = self.library() {
+            let _ = library.set_current_id(&id);
+        }
+        self.draft_id.set(Some(id));
         self.save_state.set(SaveState::Saved);
     }
 
@@ -257,12 +264,7 @@ impl Session {
         });
         match stored {
             Some(Ok((id, revision, json))) => {
-                self.cancel_timer();
-                let _ = library.set_current_id(&id);
-                self.base_revision.set_value(revision);
-                self.last_saved.set_value(json);
-                self.draft_id.set(Some(id));
-                self.save_state.set(SaveState::Saved);
+                self.opened(id, revision, json);
                 self.library_changed.update(|n| *n += 1);
             }
             Some(Err(error)) => self.save_state.set(SaveState::Failed(error.to_string())),
