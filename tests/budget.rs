@@ -65,6 +65,12 @@ async fn the_first_load_stays_within_its_budget() {
         before.iter().any(|r| r.file().ends_with("_bg.wasm")),
         "no page module before the form is usable"
     );
+    // Nor the tab's icon: the browser would fetch it while the page loads
+    // (sooner or later, by the machine's speed), so it is linked later.
+    assert!(
+        !before.iter().any(|r| r.file().starts_with("icon")),
+        "the icon is fetched before the form is usable"
+    );
     assert!(
         before.len() <= REQUESTS,
         "{} requests before the form is usable, over the budget of {REQUESTS}",

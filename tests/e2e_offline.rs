@@ -112,6 +112,17 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
         js(&client, "return window.violations").await,
         serde_json::json!([])
     );
+    // The tab's icon and the manifest are linked once the form is up, not
+    // fetched with the first load (offline.rs).
+    assert_eq!(
+        js(
+            &client,
+            "return [document.querySelector('link[rel=icon]').getAttribute('href'),
+                     !!document.querySelector('link[rel=manifest]')]"
+        )
+        .await,
+        serde_json::json!(["icon.svg", true])
+    );
     // What the server saw is the app's own files, nothing else.
     for path in server.log.lock().unwrap().iter() {
         let known = path == "/"

@@ -36,12 +36,9 @@ pub fn shorten(wasm: &[u8], js: &str, module: &str) -> Result<(Vec<u8>, String)>
     Ok((out, js))
 }
 
-/// The module without the exports `unused` picks, so that wasm-opt can
-/// drop the code only they reach. leptos always links server_fn, whose
-/// browser streams (wasm-streams' IntoUnderlying* classes) are exported
-/// for JavaScript although an app without server functions never builds
-/// one: about 1.2 KB gzip of the first load.
-pub fn without_exports(wasm: &[u8], unused: impl Fn(&str) -> bool) -> Result<(Vec<u8>, usize)> {
+/// The module without the exports `unused` picks, so that nothing roots
+/// the code only they reach (see [`without_bindings`]).
+fn without_exports(wasm: &[u8], unused: impl Fn(&str) -> bool) -> Result<(Vec<u8>, usize)> {
     let mut dropped = 0;
     let out = rewrite_sections(wasm, |section, payload| {
         if section != 7 {
@@ -67,6 +64,99 @@ pub fn without_exports(wasm: &[u8], unused: impl Fn(&str) -> bool) -> Result<(Ve
         Ok(section)
     })?;
     Ok((out, dropped))
+}
+
+/// The linked module (before wasm-split and wasm-bindgen) without the
+/// `#[wasm_bindgen]` exports whose names contain `item` (any case) and
+/// without wasm-bindgen's descriptions of them, so that wasm-bindgen makes
+/// no glue for them and wasm-split places none of their code, nor the
+/// functions their vtables name, in any module. leptos always links
+/// server_fn, whose browser streams (wasm-streams' IntoUnderlying*
+/// classes) are exported for JavaScript although an app without server
+/// functions never builds one: about 3 KB gzip of the first load. Returns
+/// how many exports were dropped.
+pub fn without_bindings(wasm: &[u8], item: &str) -> Result<(Vec<u8>, usize)> {
+    let lower = item.to_ascii_lowercase();
+    let (wasm, dropped) =
+        without_exports(wasm, |export| export.to_ascii_lowercase().contains(&lower))?;
+    let mut described = 0;
+    let out = rewrite_sections(&wasm, |section, payload| {
+        if section != 0 || name(payload, 0)?.0 != "__wasm_bindgen_unstable" {
+            return Ok(payload.to_vec());
+        }
+        // After the section's name: pairs of (version, program), each a
+        // 4-byte little-endian length and its bytes (wasm-bindgen's
+        // extract_programs), one pair per #[wasm_bindgen] item.
+        let start = name(payload, 0)?.1;
+        let (mut out, mut at) = (payload[..start].to_vec(), start);
+        while at < payload.len() {
+            let pair_start = at;
+            for _ in 0..2 {
+                let len = payload
+                    .get(at..at + 4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+                    .ok_or("truncated wasm-bindgen section")?;
+                at += 4 + len;
+                if at > payload.len() {
+                    return Err("truncated wasm-bindgen section".into());
+                }
+            }
+            let pair = &payload[pair_start..at];
+            if pair.windows(item.len()).any(|w| w == item.as_bytes()) {
+                described += 1;
+            } else {
+                out.extend_from_slice(pair);
+            }
+        }
+        Ok(out)
+    })?;
+    if (dropped == 0) != (described == 0) {
+        return Err(format!(
+            "{dropped} exports but {described} wasm-bindgen descriptions name {item}"
+        ));
+    }
+    Ok((out, dropped))
+}
+
+/// The lowest address an active data segment writes to (`None` without
+/// any): what `--low-memory-unused` (dist.rs) relies on is checked with it.
+pub fn lowest_data_address(wasm: &[u8]) -> Result<Option<u64>> {
+    let mut lowest: Option<u64> = None;
+    rewrite_sections(wasm, |section, payload| {
+        if section == 11 {
+            let (count, mut at) = leb(payload, 0)?;
+            for _ in 0..count {
+                let (flags, next) = leb(payload, at)?;
+                at = match flags {
+                    // Passive: written only by memory.init, where the code says.
+                    1 => next,
+                    0 | 2 => {
+                        let at = if flags == 2 {
+                            leb(payload, next)?.1
+                        } else {
+                            next
+                        };
+                        // The offset: i32.const n, end (what rustc writes); a
+                        // negative n, read unsigned, comes out small.
+                        if payload.get(at) != Some(&0x41) {
+                            return Err("a data segment's offset is not a constant".into());
+                        }
+                        let (offset, end) = leb(payload, at + 1)?;
+                        if payload.get(end) != Some(&0x0b) {
+                            return Err("a data segment's offset is not a constant".into());
+                        }
+                        lowest = Some(lowest.map_or(offset, |l| l.min(offset)));
+                        end + 1
+                    }
+                    _ => return Err(format!("unknown data segment kind {flags}")),
+                };
+                let (len, bytes) = leb(payload, at)?;
+                at = bytes + len as usize;
+            }
+        }
+        Ok(payload.to_vec())
+    })?;
+    Ok(lowest)
 }
 
 /// The module with each section's payload replaced by what `rewrite`
@@ -266,6 +356,67 @@ mod tests {
             "the section's size is rewritten"
         );
         assert_eq!(out[10], 2, "two exports are left");
+    }
+
+    #[test]
+    fn bindings_are_dropped_with_their_descriptions() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        let mut exports = Vec::new();
+        put_leb(&mut exports, 3);
+        for (name, index) in [
+            ("main", 0u8),
+            ("intounderlyingsink_write_0a1b", 1),
+            ("__wbindgen_describe_intounderlyingsink_write_0a1b", 2),
+        ] {
+            put_name(&mut exports, name);
+            exports.extend([0, index]);
+        }
+        wasm.push(7);
+        put_leb(&mut wasm, exports.len() as u64);
+        wasm.extend_from_slice(&exports);
+        let mut custom = Vec::new();
+        put_name(&mut custom, "__wasm_bindgen_unstable");
+        for program in ["struct IntoUnderlyingSink", "fn export_docx"] {
+            for part in [r#"{"schema_version":"0.2"}"#, program] {
+                custom.extend((part.len() as u32).to_le_bytes());
+                custom.extend(part.as_bytes());
+            }
+        }
+        wasm.push(0);
+        put_leb(&mut wasm, custom.len() as u64);
+        wasm.extend_from_slice(&custom);
+
+        let (out, dropped) = without_bindings(&wasm, "IntoUnderlying").unwrap();
+        assert_eq!(dropped, 2);
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("main") && text.contains("fn export_docx"));
+        assert!(!text.to_lowercase().contains("intounderlying"), "{text}");
+        // A description without its export is refused: wasm-bindgen would
+        // fail on it.
+        let (described_only, _) = without_exports(&wasm, |e| e.contains("intounderlying")).unwrap();
+        assert!(without_bindings(&described_only, "IntoUnderlying").is_err());
+        assert_eq!(without_bindings(&out, "IntoUnderlying").unwrap().1, 0);
+    }
+
+    #[test]
+    fn the_lowest_data_address_is_found() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        let mut data = Vec::new();
+        put_leb(&mut data, 3);
+        for (kind, offset) in [(0u8, 1_048_584u64), (1, 0), (0, 1_048_576)] {
+            data.push(kind);
+            if kind != 1 {
+                data.push(0x41);
+                put_leb(&mut data, offset);
+                data.push(0x0b);
+            }
+            data.extend([2, b'h', b'i']);
+        }
+        wasm.push(11);
+        put_leb(&mut wasm, data.len() as u64);
+        wasm.extend_from_slice(&data);
+        assert_eq!(lowest_data_address(&wasm).unwrap(), Some(1_048_576));
+        assert_eq!(lowest_data_address(b"\0asm\x01\0\0\0").unwrap(), None);
     }
 
     #[test]

@@ -20,13 +20,19 @@ pub fn from_file() -> bool {
         .is_some_and(|p| p == "file:")
 }
 
-/// Links the web app manifest (install as an app) now rather than in
-/// index.html, whose every request before the form counts against the
-/// first load; the browser reads a manifest linked later all the same.
-fn link_manifest(window: &web_sys::Window) {
+/// Links the web app manifest (install as an app) and the page's icon now
+/// rather than in index.html, whose every request before the form counts
+/// against the first load; the browser reads a manifest linked later, and
+/// changes the tab's icon, all the same. (index.html's icon is an empty
+/// `data:` one: with none, the browser would fetch /favicon.ico instead.)
+fn link_manifest_and_icon(window: &web_sys::Window) {
     let Some(document) = window.document() else {
         return;
     };
+    if let Ok(Some(icon)) = document.query_selector("link[rel=icon]") {
+        let _ = icon.set_attribute("type", "image/svg+xml");
+        let _ = icon.set_attribute("href", "icon.svg");
+    }
     let (Some(head), Ok(link)) = (document.head(), document.create_element("link")) else {
         return;
     };
@@ -44,7 +50,7 @@ pub fn register(update_ready: RwSignal<bool>) {
     if from_file() {
         return;
     }
-    link_manifest(&window);
+    link_manifest_and_icon(&window);
     if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
         return;
     }
