@@ -41,7 +41,7 @@ const WASM_FEATURES: &[&str] = &[
 ];
 
 /// Lets wasm-opt fold added constants into load and store offsets (about
-/// 0.4 KB gzip of the first load). It assumes no address below 1,024 is used,
+/// 0.6 KB gzip of the first load). It assumes no address below 1,024 is used,
 /// which holds for rustc's wasm32 layout: the stack comes first and grows
 /// down from 1 MiB towards 0, the data lies above it, so only a stack within
 /// 1 KiB of overflowing would reach that low.
