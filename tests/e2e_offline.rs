@@ -128,7 +128,6 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
         let known = path == "/"
             || [
                 "notice-desk-",
-                "preview",
                 "later.css",
                 "split_",
                 "chunk_",

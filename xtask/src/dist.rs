@@ -91,15 +91,11 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     for name in files_in(&web.join(web::ASSET_DIR))? {
         copy(&web.join(web::ASSET_DIR).join(&name), &dist.join(&name))?;
     }
-    for file in web::COPIED {
-        let from = web.join(file);
-        let to = dist.join(from.file_name().expect("a file name"));
-        if file.ends_with(".css") {
-            write(&to, minify_css(&read_text(&from)?))?;
-        } else {
-            copy(&from, &to)?;
-        }
+    let mut later = String::new();
+    for file in web::LATER_STYLES {
+        later.push_str(&minify_css(&read_text(&web.join(file))?));
     }
+    write(&dist.join(web::LATER_STYLESHEET), later)?;
     let css = minify_css(&read_text(&web.join(web::STYLESHEET))?);
     if css.contains("</") {
         return Err(format!(

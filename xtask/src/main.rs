@@ -32,10 +32,13 @@ mod web {
     /// The stylesheet of the first load (goes into index.html).
     pub const STYLESHEET: &str = "style/main.css";
     /// Files copied as they are, under their own names: the service worker,
-    /// the manifest and icons, and the styles the page loads by name, the
-    /// preview's (src/preview.rs) and the later parts' (src/lazy.rs).
+    /// the manifest and icons.
     pub const ASSET_DIR: &str = "assets";
-    pub const COPIED: &[&str] = &["style/preview.css", "style/later.css"];
+    /// The styles of everything drawn after the first frame, the preview's
+    /// among them, as one stylesheet the page links once the form is on
+    /// screen (src/lazy.rs): one request, there before the preview is.
+    pub const LATER_STYLES: &[&str] = &["style/later.css", "style/preview.css"];
+    pub const LATER_STYLESHEET: &str = "later.css";
     /// The service worker, filled in with the version and the file list.
     pub const SERVICE_WORKER: &str = "sw.js";
 }

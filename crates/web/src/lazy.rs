@@ -19,16 +19,20 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Poll, Waker};
 
+/// The `<link>` of the later parts' styles (the preview's among them).
+pub const LATER_STYLES_ID: &str = "later-css";
+
 thread_local! {
     /// Whether the form has been drawn, and who waits for it.
     static FIRST_FRAME: RefCell<(bool, Vec<Waker>)> = const { RefCell::new((false, Vec::new())) };
 }
 
 /// Called once the first frame with the form is on screen: the parts may
-/// load from now on, and their styles (style/later.css) with them, which
-/// are small and so arrive before the module that draws what they style.
+/// load from now on, and their styles with them (style/later.css and the
+/// preview's style/preview.css, built into one later.css), which are small
+/// and so arrive before the module that draws what they style.
 pub fn first_frame_shown() {
-    crate::browser::link_stylesheet("later-css", "later.css");
+    crate::browser::link_stylesheet(LATER_STYLES_ID, "later.css");
     let waiting = FIRST_FRAME.with(|f| {
         let mut f = f.borrow_mut();
         f.0 = true;

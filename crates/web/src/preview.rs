@@ -45,13 +45,13 @@ fn setting(key: &'static str, default: bool) -> RwSignal<bool> {
     signal
 }
 
-/// The preview's styles (and the print stylesheet) arrive with the preview,
-/// not in the first load.
-fn load_stylesheet() {
-    let Some(link) = crate::browser::link_stylesheet("preview-css", "preview.css") else {
+/// The preview's styles (and the print stylesheet) are in the later parts'
+/// stylesheet, linked once the form is drawn (src/lazy.rs). Should they
+/// arrive after the preview, the pane's size changes: measure it again.
+fn remeasure_when_styled() {
+    let Some(link) = document().get_element_by_id(crate::lazy::LATER_STYLES_ID) else {
         return;
     };
-    // The pane's size changes when the styles arrive: measure it again.
     let remeasure = wasm_bindgen::closure::Closure::once_into_js(|| {
         if let Ok(event) = web_sys::Event::new("resize") {
             let _ = window().dispatch_event(&event);
@@ -306,12 +306,13 @@ fn reveal_active(pane: &web_sys::HtmlDivElement) {
 #[component]
 pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
     let step = expect_context::<RwSignal<Step>>();
-    load_stylesheet();
+    remeasure_when_styled();
 
-    // Edits reach the preview once per frame, however fast the keys come,
-    // and only after the frame that shows the keystroke in its field has
-    // been painted: typing is never held up by drawing.
-    let version = RwSignal::new(0u64);
+    // The pages are drawn with the pane. After that, edits reach the
+    // preview once per frame, however fast the keys come, and only after
+    // the frame that shows the keystroke in its field has been painted:
+    // typing is never held up by drawing.
+    let version = RwSignal::new(1u64);
     let pending = StoredValue::new(false);
     Effect::watch(
         move || notice.track(),
@@ -329,7 +330,7 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
                 });
             }
         },
-        true,
+        false,
     );
     let composition = Memo::new(move |_| {
         version.track();
@@ -341,9 +342,6 @@ pub fn Preview(notice: RwSignal<Notice>) -> impl IntoView {
     });
     let cache = StoredValue::new(pages::Cache::default());
     let pages = Memo::new(move |_| {
-        if version.get() == 0 {
-            return Vec::new();
-        }
         composition.with(|c| {
             cache
                 .try_update_value(|cache| pages::pages_with(c, cache))
