@@ -369,4 +369,68 @@ mod tests {
             assert_eq!(field.dom_id(), id);
         }
     }
+
+    /// The editor's ids are made here alone: the core's sources write none
+    /// of them, nor the start of a numbered one (`"task-`), as a string.
+    #[test]
+    fn the_core_writes_no_editor_id() {
+        let fields = [
+            Field::Organs,
+            Field::WithWenjian,
+            Field::HeaderForm,
+            Field::DocNumber,
+            Field::CopyNumber,
+            Field::CampaignName,
+            Field::CampaignYear,
+            Field::CoverBody,
+            Field::PlanTitle,
+            Field::AddSection,
+            Field::LeadLabel,
+            Field::SupportLabel,
+            Field::AddAttachment,
+            Field::SignatureOrgans,
+            Field::ProxyNote,
+            Field::SignatureDate,
+            Field::ImprintCc,
+            Field::ImprintPrinter,
+            Field::ImprintDate,
+            Field::Section(1, SectionField::Text),
+            Field::Task(1, TaskField::Name),
+            Field::Requirement(1, RequirementField::Text),
+            Field::Attachment(1, AttachmentField::Name),
+            Field::Contact(1, ContactField::Name),
+        ];
+        // A numbered id by its stem ("task-"); a fixed one whole. One-word
+        // ids ("title") are also the draft format's keys, so not sought.
+        let sought: Vec<String> = fields
+            .iter()
+            .map(|f| f.dom_id())
+            .map(|id| match id.find(|c: char| c.is_ascii_digit()) {
+                Some(at) => format!("\"{}", &id[..at]),
+                None => format!("\"{id}\""),
+            })
+            .collect();
+        let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src");
+        let mut dirs = vec![core];
+        let mut read = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    read += 1;
+                    for id in &sought {
+                        assert!(
+                            !text.contains(id.as_str()),
+                            "{} writes the editor id {id}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(read > 10, "the core's sources not found ({read} files)");
+    }
 }
