@@ -160,6 +160,11 @@ impl Load {
 /// keep-alive. Returns the base URL.
 pub fn serve_gzip(root: PathBuf) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    // The policy's header, as the README's nginx sends it (this app's
+    // build writes it to csp.txt; the peer has none).
+    let policy = std::fs::read_to_string(root.join("csp.txt"))
+        .map(|p| format!("Content-Security-Policy: {}\r\n", p.trim()))
+        .unwrap_or_default();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     let cache = Arc::new(Mutex::new(HashMap::<PathBuf, Arc<Vec<u8>>>::new()));
     // Compressed before the first request, so no load waits for gzip
@@ -183,9 +188,9 @@ pub fn serve_gzip(root: PathBuf) -> String {
     }
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let (root, cache) = (root.clone(), cache.clone());
+            let (root, cache, policy) = (root.clone(), cache.clone(), policy.clone());
             std::thread::spawn(move || {
-                let _ = keep_serving(stream, &root, &cache);
+                let _ = keep_serving(stream, &root, &cache, &policy);
             });
         }
     });
@@ -225,6 +230,7 @@ fn keep_serving(
     mut stream: TcpStream,
     root: &Path,
     cache: &Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>,
+    policy: &str,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
@@ -287,7 +293,7 @@ fn keep_serving(
         };
         write!(
             stream,
-            "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\n{encoding}Content-Length: {}\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\n{encoding}{policy}Content-Length: {}\r\n\r\n",
             body.len()
         )?;
         stream.write_all(&body)?;

@@ -55,13 +55,24 @@ fn answer(stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         );
     };
     match std::fs::read(&path) {
-        Ok(body) => respond(
-            &mut stream,
-            "200 OK",
-            content_type(&path),
-            &body,
-            method == "GET",
-        ),
+        Ok(body) => {
+            // The policy's header, as the README's nginx sends it.
+            let policy = std::fs::read_to_string(dist.join("csp.txt")).unwrap_or_default();
+            let policy = policy.trim();
+            let extra = if policy.is_empty() {
+                String::new()
+            } else {
+                format!("Content-Security-Policy: {policy}\r\n")
+            };
+            respond_with(
+                &mut stream,
+                "200 OK",
+                content_type(&path),
+                &extra,
+                &body,
+                method == "GET",
+            )
+        }
         Err(_) => respond(
             &mut stream,
             "404 Not Found",
@@ -79,12 +90,23 @@ fn respond(
     body: &[u8],
     with_body: bool,
 ) -> std::io::Result<()> {
+    respond_with(stream, status, content_type, "", body, with_body)
+}
+
+fn respond_with(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    extra_headers: &str,
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
     // no-cache: the browser revalidates, so a rebuild shows on reload (the
     // service worker keeps the offline copy).
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
+         {extra_headers}Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     if with_body {
