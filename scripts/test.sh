@@ -36,7 +36,7 @@ step "first-load budget (a real load in Chromium, gzip, old office PC)" \
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test -p notice-web --target wasm32-unknown-unknown --profile wasm-test --test browser
 step "end-to-end (release build, Chromium, LibreOffice)" \
-  cargo test -p notice-tests --no-fail-fast --test e2e --test e2e_samples --test e2e_editing --test e2e_drafts --test e2e_offline --test e2e_reuse --test e2e_preview --test e2e_viewports --test e2e_proofread -- --ignored --test-threads=1
+  cargo test -p notice-tests --no-fail-fast --test e2e --test e2e_samples --test e2e_editing --test e2e_drafts --test e2e_offline --test e2e_first_frame --test e2e_reuse --test e2e_preview --test e2e_viewports --test e2e_proofread -- --ignored --test-threads=1
 step "rendering, re-import and OFD (LibreOffice, easyofd, PDF measured)" \
   cargo test -p notice-tests -p notice-cli --no-fail-fast --test render --test import_samples --test pages --test word_validator --test ofd -- --ignored --test-threads=1
 

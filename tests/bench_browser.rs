@@ -1,8 +1,9 @@
 //! Speed in headless Chromium on the release build (scripts/bench.sh; not
 //! part of the test command: it measures, it does not judge). Prints, each
 //! with median and spread:
-//! - navigation to a usable form (the page's `notice-desk:usable` mark),
-//!   first visit (new browser profile) and repeat visits (service worker);
+//! - navigation to the app running (the page's `notice-desk:running`
+//!   mark), first visit (new browser profile) and repeat visits (service
+//!   worker);
 //! - export of a 10-, 200- and 1,000-task notice through the export worker;
 //! - the worker's memory across 100 exports;
 //! - keystroke to updated DOM with a 200-task draft and the preview open;
@@ -44,13 +45,13 @@ async fn js(client: &Client, script: &str, args: Vec<serde_json::Value>) -> serd
         .unwrap_or_else(|e| panic!("{e}: {script}"))
 }
 
-/// When the form became usable, in ms after navigation started.
-async fn usable_at(client: &Client) -> f64 {
+/// When the app ran, in ms after navigation started.
+async fn running_at(client: &Client) -> f64 {
     wait_for(client, "#organ-0").await;
     for _ in 0..100 {
         let at = js(
             client,
-            "const m = performance.getEntriesByName('notice-desk:usable')[0]; return m ? m.startTime : null;",
+            "const m = performance.getEntriesByName('notice-desk:running')[0]; return m ? m.startTime : null;",
             vec![],
         )
         .await;
@@ -59,7 +60,7 @@ async fn usable_at(client: &Client) -> f64 {
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    panic!("the page never marked itself usable");
+    panic!("the page never marked itself running");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -78,10 +79,10 @@ async fn speed_in_chromium() {
         let client =
             support::browser(&driver, &support::temp_dir(&format!("bench-first-{i}"))).await;
         client.goto(&base).await.unwrap();
-        first.push(usable_at(&client).await);
+        first.push(running_at(&client).await);
         client.close().await.unwrap();
     }
-    spread("navigation to usable form, first visit", "ms", first);
+    spread("navigation to the app running, first visit", "ms", first);
 
     let client = support::browser(&driver, &support::temp_dir("bench")).await;
     client.goto(&base).await.unwrap();
@@ -91,9 +92,9 @@ async fn speed_in_chromium() {
     let mut repeat = Vec::new();
     for _ in 0..15 {
         client.goto(&base).await.unwrap();
-        repeat.push(usable_at(&client).await);
+        repeat.push(running_at(&client).await);
     }
-    spread("navigation to usable form, repeat visit", "ms", repeat);
+    spread("navigation to the app running, repeat visit", "ms", repeat);
 
     // Export through the worker, as the page does it, timed in the page.
     for tasks in [10usize, 200, 1000] {
@@ -248,8 +249,8 @@ fn runs() -> usize {
         .unwrap_or(7)
 }
 
-/// Prints one app's loads: time to usable and to the preview, and what
-/// went over the wire before the form was usable.
+/// Prints one app's loads: time to a usable form, to the app running and
+/// to the preview, and what went over the wire before the first two.
 fn report(setting: &str, app: &App, loads: &[Load]) {
     let label = format!("first load, {setting}, {}", app.name);
     spread(
@@ -258,25 +259,37 @@ fn report(setting: &str, app: &App, loads: &[Load]) {
         loads.iter().map(|l| l.usable).collect(),
     );
     spread(
+        &format!("{label}: navigation to the app running"),
+        "ms",
+        loads.iter().map(|l| l.running).collect(),
+    );
+    spread(
         &format!("{label}: navigation to preview drawn"),
         "ms",
         loads.iter().map(|l| l.preview).collect(),
     );
-    let bytes: Vec<f64> = loads.iter().map(Load::bytes_before_usable).collect();
-    let requests: Vec<f64> = loads
-        .iter()
-        .map(|l| l.before_usable().len() as f64)
-        .collect();
+    let wire = |when: &str, before: &dyn Fn(&Load) -> Vec<&support::load::Request>| {
+        let bytes: Vec<f64> = loads
+            .iter()
+            .map(|l| before(l).iter().map(|r| r.transfer).sum())
+            .collect();
+        let requests: Vec<f64> = loads.iter().map(|l| before(l).len() as f64).collect();
+        println!(
+            "{label}: before {when} {:.0} B on the wire in {:.0} requests (median; min {:.0} B / {:.0}, max {:.0} B / {:.0})",
+            median(&bytes),
+            median(&requests),
+            bytes.iter().copied().fold(f64::MAX, f64::min),
+            requests.iter().copied().fold(f64::MAX, f64::min),
+            bytes.iter().copied().fold(0.0, f64::max),
+            requests.iter().copied().fold(0.0, f64::max),
+        );
+    };
+    wire("usable", &Load::before_usable);
+    wire("running", &Load::before_running);
     let all: Vec<f64> = loads.iter().map(|l| l.requests.len() as f64).collect();
     println!(
-        "{label}: before usable {:.0} B on the wire in {:.0} requests (median; min {:.0} B / {:.0}, max {:.0} B / {:.0}); {:.0} requests in all by the time the preview was drawn",
-        median(&bytes),
-        median(&requests),
-        bytes.iter().copied().fold(f64::MAX, f64::min),
-        requests.iter().copied().fold(f64::MAX, f64::min),
-        bytes.iter().copied().fold(0.0, f64::max),
-        requests.iter().copied().fold(0.0, f64::max),
-        median(&all),
+        "{label}: {:.0} requests in all by the time the preview was drawn (median)",
+        median(&all)
     );
 }
 
@@ -323,8 +336,10 @@ async fn first_visits(
     }
     if apps.len() == 2 {
         let usable = |l: &Vec<Load>| l.iter().map(|l| l.usable).collect::<Vec<_>>();
+        let running = |l: &Vec<Load>| l.iter().map(|l| l.running).collect::<Vec<_>>();
         let preview = |l: &Vec<Load>| l.iter().map(|l| l.preview).collect::<Vec<_>>();
         ratios(setting, "usable", &usable(&loads[0]), &usable(&loads[1]));
+        ratios(setting, "running", &running(&loads[0]), &running(&loads[1]));
         ratios(setting, "preview", &preview(&loads[0]), &preview(&loads[1]));
     }
 }
@@ -371,7 +386,9 @@ async fn repeat_visits(driver: &support::Driver, apps: &[(App, String)], conditi
     }
     if apps.len() == 2 {
         let usable = |l: &Vec<Load>| l.iter().map(|l| l.usable).collect::<Vec<_>>();
+        let running = |l: &Vec<Load>| l.iter().map(|l| l.running).collect::<Vec<_>>();
         ratios(setting, "usable", &usable(&loads[0]), &usable(&loads[1]));
+        ratios(setting, "running", &running(&loads[0]), &running(&loads[1]));
     }
     for client in clients {
         client.close().await.unwrap();

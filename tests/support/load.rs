@@ -85,7 +85,8 @@ impl App {
         }
     }
 
-    /// The JavaScript peer's `vite build` output, if `PEER_DIST` names it.
+    /// The JavaScript peer's `vite build` output, if `PEER_DIST` names it
+    /// (or another build of this app).
     pub fn peer() -> Option<Self> {
         let root = PathBuf::from(std::env::var_os("PEER_DIST")?);
         assert!(
@@ -93,10 +94,17 @@ impl App {
             "PEER_DIST={} has no index.html",
             root.display()
         );
+        // Another build of this app, to compare two builds side by side.
+        let ours = std::fs::read_to_string(root.join("index.html"))
+            .is_ok_and(|html| html.contains("通知起草台"));
         Some(Self {
             name: "peer",
             root,
-            preview: ".a4-page",
+            preview: if ours {
+                Self::ours().preview
+            } else {
+                ".a4-page"
+            },
         })
     }
 }
@@ -133,6 +141,10 @@ pub struct Load {
     /// ms after navigation started: the first frame with a form field in
     /// it, laid out and enabled (it can take the focus).
     pub usable: f64,
+    /// The first frame with a form field of the app itself, which runs:
+    /// later than `usable` where the page has a first frame of its own
+    /// (`#first-frame`, this app's index.html), else the same.
+    pub running: f64,
     /// The first frame with a page of the preview.
     pub preview: f64,
     /// Every request the page made (not its workers), in order.
@@ -151,6 +163,19 @@ impl Load {
     /// Bytes on the wire of the requests started before the form was usable.
     pub fn bytes_before_usable(&self) -> f64 {
         self.before_usable().iter().map(|r| r.transfer).sum()
+    }
+
+    /// Requests that had started before the app ran.
+    pub fn before_running(&self) -> Vec<&Request> {
+        self.requests
+            .iter()
+            .filter(|r| r.start < self.running)
+            .collect()
+    }
+
+    /// Bytes on the wire of the requests started before the app ran.
+    pub fn bytes_before_running(&self) -> f64 {
+        self.before_running().iter().map(|r| r.transfer).sum()
     }
 }
 
@@ -232,6 +257,7 @@ fn keep_serving(
     cache: &Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>,
     policy: &str,
 ) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
         let mut request_line = String::new();
@@ -291,12 +317,16 @@ fn keep_serving(
         } else {
             (body, "")
         };
-        write!(
-            stream,
+        // One write of head and body, without Nagle's delay, as nginx
+        // (`tcp_nodelay on`, writev) sends them: a head written in pieces
+        // holds the body back until the client's delayed ACK.
+        let mut response = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\n{encoding}{policy}Content-Length: {}\r\n\r\n",
             body.len()
-        )?;
-        stream.write_all(&body)?;
+        )
+        .into_bytes();
+        response.extend_from_slice(&body);
+        stream.write_all(&response)?;
     }
 }
 
@@ -371,15 +401,17 @@ pub async fn cdp(
 }
 
 /// Watches the page from before its first script: records when a form
-/// field first is in a frame, laid out and enabled, and when the preview
-/// first shows a page. The same rule for every app.
+/// field first is in a frame, laid out and enabled (usable); the same once
+/// the page's own first frame, if it has one, has given way to the app
+/// (running); and when the preview first shows a page. The same rule for
+/// every app.
 const WATCH: &str = r#"(() => {
-  const t = { usable: null, preview: null };
+  const t = { usable: null, running: null, preview: null };
   Object.defineProperty(window, '__firstLoad', { value: t });
   const FIELD = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
   const PREVIEW = __PREVIEW__;
   const laidOut = (css) => [...document.querySelectorAll(css)].some((e) => e.getClientRects().length > 0);
-  let waiting = { usable: false, preview: false };
+  let waiting = { usable: false, running: false, preview: false };
   const inFrame = (key, css) => {
     if (t[key] !== null || waiting[key] || !document.querySelector(css)) return;
     waiting[key] = true;
@@ -390,8 +422,9 @@ const WATCH: &str = r#"(() => {
   };
   const observer = new MutationObserver(() => {
     inFrame('usable', FIELD);
+    if (!document.getElementById('first-frame')) inFrame('running', FIELD);
     inFrame('preview', PREVIEW);
-    if (waiting.usable && waiting.preview) observer.disconnect();
+    if (waiting.usable && waiting.running && waiting.preview) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
 })();"#;
@@ -461,7 +494,7 @@ pub async fn load(client: &fantoccini::Client, url: &str) -> Load {
     loop {
         let seen = client
             .execute(
-                "const t = window.__firstLoad; return t && t.usable !== null && t.preview !== null;",
+                "const t = window.__firstLoad; return t && t.running !== null && t.preview !== null;",
                 vec![],
             )
             .await
@@ -481,7 +514,7 @@ pub async fn load(client: &fantoccini::Client, url: &str) -> Load {
              const entry = (e, start) => ({ name: e.name, start, end: e.responseEnd,
                transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize });
              const nav = performance.getEntriesByType('navigation')[0];
-             return { usable: t.usable, preview: t.preview, requests: [entry(nav, 0)].concat(
+             return { usable: t.usable, running: t.running, preview: t.preview, requests: [entry(nav, 0)].concat(
                performance.getEntriesByType('resource').map((e) => entry(e, e.startTime))) };",
             vec![],
         )
@@ -489,6 +522,7 @@ pub async fn load(client: &fantoccini::Client, url: &str) -> Load {
         .unwrap();
     Load {
         usable: figures["usable"].as_f64().unwrap(),
+        running: figures["running"].as_f64().unwrap(),
         preview: figures["preview"].as_f64().unwrap(),
         requests: serde_json::from_value(figures["requests"].clone()).unwrap(),
     }

@@ -58,6 +58,7 @@ pub struct StaticServer {
     /// Every path requested, in order.
     pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     online: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    held: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl StaticServer {
@@ -66,6 +67,16 @@ impl StaticServer {
         self.online
             .store(false, std::sync::atomic::Ordering::SeqCst);
     }
+
+    /// From now on the page's module (`*_bg.wasm`) is answered only once
+    /// [`Self::release_module`] is called, as on a slow link.
+    pub fn hold_module(&self) {
+        self.held.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn release_module(&self) {
+        self.held.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 pub fn serve_controlled(root: PathBuf) -> StaticServer {
@@ -73,7 +84,8 @@ pub fn serve_controlled(root: PathBuf) -> StaticServer {
     let address = listener.local_addr().unwrap();
     let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let online = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let (server_log, server_online) = (log.clone(), online.clone());
+    let held = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (server_log, server_online, server_held) = (log.clone(), online.clone(), held.clone());
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             if !server_online.load(std::sync::atomic::Ordering::SeqCst) {
@@ -82,8 +94,9 @@ pub fn serve_controlled(root: PathBuf) -> StaticServer {
             }
             let root = root.clone();
             let log = server_log.clone();
+            let held = server_held.clone();
             std::thread::spawn(move || {
-                let _ = respond(stream, &root, &log);
+                let _ = respond(stream, &root, &log, &held);
             });
         }
     });
@@ -91,6 +104,7 @@ pub fn serve_controlled(root: PathBuf) -> StaticServer {
         url: format!("http://{address}"),
         log,
         online,
+        held,
     }
 }
 
@@ -98,6 +112,7 @@ fn respond(
     mut stream: TcpStream,
     root: &Path,
     log: &std::sync::Mutex<Vec<String>>,
+    held: &std::sync::atomic::AtomicBool,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -111,6 +126,9 @@ fn respond(
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split('?').next().unwrap_or("/");
     log.lock().unwrap().push(path.to_owned());
+    while path.ends_with("_bg.wasm") && held.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let relative = if path == "/" {
         "index.html"
     } else {
@@ -315,7 +333,15 @@ pub mod ui {
         wait_for(client, "#step-1").await;
     }
 
+    /// Waits for an element of the app itself: index.html's first frame
+    /// has elements of the same ids until the app has taken its place.
     pub async fn wait_for(client: &Client, css: &str) {
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("body:not(:has(#first-frame))"))
+            .await
+            .unwrap_or_else(|_| panic!("the app never took the first frame's place"));
         client
             .wait()
             .at_most(Duration::from_secs(20))

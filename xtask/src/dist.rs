@@ -5,8 +5,10 @@
 //!   (crates/web/src/lazy.rs), bound by wasm-bindgen, optimised by wasm-opt, its
 //!   glue names shortened and its JavaScript minified by terser;
 //! - the export worker is bound for `importScripts` and optimised;
-//! - index.html gets the preloads and the start script, which puts in
-//!   force a Content-Security-Policy that allows only the app's own origin
+//! - index.html gets the preloads, the first frame (the form as a new user
+//!   first sees it, drawn before the module has arrived) and the scripts
+//!   that hand it over to the app; the start script puts in force a
+//!   Content-Security-Policy that allows only the app's own origin
 //!   (dist/csp.txt has the same policy for a server's header);
 //! - sw.js gets the build's version and the list of files to keep offline.
 
@@ -19,10 +21,10 @@ const TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything the page may do, and nothing else. 'wasm-unsafe-eval' lets
 /// WebAssembly compile; blob: workers serve the single-file build. The
-/// start script's hash goes in the server's header, which is in force
-/// before the script runs; the policy the script itself sets has none.
-fn csp(script_hash: Option<&str>, style_hash: &str) -> String {
-    let script = script_hash.map(|h| format!(" {h}")).unwrap_or_default();
+/// page's scripts' hashes go in the server's header, which is in force
+/// before they run; the policy the start script sets has none.
+fn csp(script_hashes: Option<&str>, style_hash: &str) -> String {
+    let script = script_hashes.map(|h| format!(" {h}")).unwrap_or_default();
     format!(
         "default-src 'self'; \
          script-src 'self' 'wasm-unsafe-eval'{script}; \
@@ -106,7 +108,11 @@ pub fn build(root: &Path) -> Result<PathBuf> {
             web::STYLESHEET
         ));
     }
-    let index = index_html(&web, &dist, &page, &css)?;
+    let first_frame = FirstFrame {
+        html: notice_web::first_frame::html(),
+        script: minify_script(root, &work, notice_web::first_frame::SCRIPT)?,
+    };
+    let index = index_html(&web, &dist, &page, &css, &first_frame)?;
     write(&dist.join("index.html"), index.html)?;
     write(&dist.join("csp.txt"), format!("{}\n", index.csp))?;
     service_worker(&dist)?;
@@ -306,7 +312,31 @@ struct Index {
 /// started the page module's download about 50 ms later on a first visit
 /// and 15 ms later on a repeat visit (CPU 4x, 10 Mbit/s). The policy from
 /// the server's header (README) is in force from the first byte.
-fn index_html(web: &Path, dist: &Path, page: &Page, css: &str) -> Result<Index> {
+/// The first frame's markup and the classic script that keeps what the
+/// user does to it until the app takes over (crates/web/src/first_frame.rs).
+struct FirstFrame {
+    html: String,
+    script: String,
+}
+
+/// A classic script, minified by terser.
+fn minify_script(root: &Path, work: &Path, script: &str) -> Result<String> {
+    let path = work.join("script.js");
+    write(&path, script)?;
+    run(Command::new(tool(root, "terser"))
+        .arg(&path)
+        .args(["--compress", "--mangle", "-o"])
+        .arg(&path))?;
+    Ok(read_text(&path)?.trim_end().to_owned())
+}
+
+fn index_html(
+    web: &Path,
+    dist: &Path,
+    page: &Page,
+    css: &str,
+    first_frame: &FirstFrame,
+) -> Result<Index> {
     let template_path = web.join(web::INDEX);
     let template = read_text(&template_path)?;
     let name = &page.name;
@@ -328,22 +358,38 @@ fn index_html(web: &Path, dist: &Path, page: &Page, css: &str) -> Result<Index> 
     if own_policy.contains("</") {
         return Err("the policy cannot go in a <script>".into());
     }
-    // The page module starts the app; `window.wasmBindings.exportDocx` is
-    // the app's export for other scripts (README). The import is hoisted:
-    // the policy is in force before `init` compiles the module. Touching
-    // localStorage has the browser load the drafts' storage while the
-    // module is still on the wire, not when the app first reads it (a
-    // blocking load of about 3 ms at 4x, before the form can be drawn).
+    // The page module starts the app in place of the first frame;
+    // `window.wasmBindings.exportDocx` is the app's export for other
+    // scripts (README). The import is hoisted: the policy is in force
+    // before `init` compiles the module.
     let start = format!(
         "import init, * as bindings from \"./{glue}\";\n\
          document.head.append(Object.assign(document.createElement(\"meta\"), \
          {{ httpEquiv: \"Content-Security-Policy\", content: {} }}));\n\
-         try {{ localStorage.length; }} catch {{}}\n\
-         await init({{ module_or_path: \"./{wasm}\" }});\n\
+         try {{ await init({{ module_or_path: \"./{wasm}\" }}); }} \
+         catch (error) {{ firstFrame.failed(); throw error; }}\n\
+         firstFrame.handOver(bindings.start);\n\
          window.wasmBindings = bindings;\n",
         json_string(&own_policy)
     );
-    let csp = csp(Some(&csp_sha256(&start)), &style_hash);
+    let csp = csp(
+        Some(&format!(
+            "{} {}",
+            csp_sha256(&first_frame.script),
+            csp_sha256(&start)
+        )),
+        &style_hash,
+    );
+    for (what, text) in [
+        ("script", &first_frame.script),
+        ("frame", &first_frame.html),
+    ] {
+        if text.contains("</script") || text.contains("<script") {
+            return Err(format!(
+                "the first frame's {what} cannot hold a script element"
+            ));
+        }
+    }
     let html = fill(
         &template,
         &template_path,
@@ -351,7 +397,18 @@ fn index_html(web: &Path, dist: &Path, page: &Page, css: &str) -> Result<Index> 
             ("preloads", preloads.join("\n  ")),
             (
                 "start",
-                format!("<style>{css}</style>\n  <script type=\"module\">{start}</script>"),
+                format!(
+                    "<style>{css}</style>\n  <script>{}</script>\n  <script type=\"module\">{start}</script>",
+                    first_frame.script
+                ),
+            ),
+            (
+                "first-frame",
+                format!(
+                    "<div id=\"{}\">{}</div>",
+                    notice_web::first_frame::ID,
+                    first_frame.html
+                ),
             ),
         ],
     )?;
@@ -464,7 +521,9 @@ mod tests {
 
     /// The page sets its policy from its start script, before the module
     /// starts; the markup has no CSP meta element (it would hold back the
-    /// preloads); the header's policy is the same plus the script's hash.
+    /// preloads); the header's policy is the same plus the scripts' hashes.
+    /// The first frame is in the body, its script in the head before it,
+    /// and the start script hands it over once the module is ready.
     #[test]
     fn the_start_script_sets_the_policy_and_the_markup_has_none() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -475,7 +534,11 @@ mod tests {
         std::fs::write(dist.join(format!("{name}_bg.wasm")), b"\0asm").unwrap();
         let css = "body{margin:0}";
         let page = Page { name: name.into() };
-        let index = index_html(&root.join(web::CRATE), &dist, &page, css).unwrap();
+        let first_frame = FirstFrame {
+            html: r#"<form><input id="doc-number"></form>"#.into(),
+            script: "window.firstFrame={};".into(),
+        };
+        let index = index_html(&root.join(web::CRATE), &dist, &page, css, &first_frame).unwrap();
         std::fs::remove_dir_all(&dist).unwrap();
 
         assert!(
@@ -498,7 +561,17 @@ mod tests {
             .expect("the script sets the policy");
         assert!(set_at < start.find("await init(").unwrap());
         assert!(start.contains("\"Content-Security-Policy\""));
-        assert_eq!(index.csp, csp(Some(&csp_sha256(start)), &csp_sha256(css)));
+        let hashes = format!("{} {}", csp_sha256(&first_frame.script), csp_sha256(start));
+        assert_eq!(index.csp, csp(Some(&hashes), &csp_sha256(css)));
         assert!(index.csp.contains(&csp_sha256(start)) && !own.contains(&csp_sha256(start)));
+
+        let (head, body) = index.html.split_once("<body>").unwrap();
+        assert!(head.contains(&format!("<script>{}</script>", first_frame.script)));
+        assert!(body.contains(&format!(
+            r#"<div id="first-frame">{}</div>"#,
+            first_frame.html
+        )));
+        let handed_over = start.find("firstFrame.handOver(bindings.start)").unwrap();
+        assert!(start.find("await init(").unwrap() < handed_over);
     }
 }

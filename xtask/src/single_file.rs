@@ -48,16 +48,20 @@ pub fn build(dist: &Path, out: &Path) -> Result<()> {
     );
     // The glue's default export starts the module; minified, it has a
     // short name.
-    let init = exported_names(&glue)
+    let mut exported = exported_names(&glue);
+    let init = exported
         .remove("default")
         .unwrap_or_else(|| "__wbg_init".into());
+    // The module starts the app only when told (there is no first frame
+    // to hand over here).
+    let start = exported.remove("start").unwrap_or_else(|| "start".into());
     let glue = inline_split_parts(dist, &glue)?;
     let script = [
         glue,
         // The worker runs from a blob: URL, since file:// pages cannot load
         // one by path.
         "window.NOTICE_DESK_WORKER_URL = URL.createObjectURL(new Blob([document.getElementById('export-worker').textContent], { type: 'text/javascript' }));".into(),
-        format!("await {init}({{ module_or_path: Uint8Array.from(atob(\"{wasm}\"), c => c.charCodeAt(0)) }});"),
+        format!("await {init}({{ module_or_path: Uint8Array.from(atob(\"{wasm}\"), c => c.charCodeAt(0)) }});\n{start}();"),
         "window.wasmBindings = { exportDocx };".into(),
     ]
     .join("\n")

@@ -215,8 +215,10 @@ pub fn TextField(
             />
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <Marks field />
+            // No text at all when there is no message: `.message:empty` hides it
+            // (an empty text, written as HTML in the first frame, is a space).
             <p class="message" id=message_id role="alert">
-                {move || message.and_then(|m| m.get()).unwrap_or_default()}
+                {move || message.and_then(|m| m.get())}
             </p>
         </div>
     }

@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod fields;
+pub mod first_frame;
 mod lazy;
 mod library;
 mod offline;
@@ -18,7 +19,9 @@ pub use app::App;
 pub use session::Session;
 pub use storage::LocalStore;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body. index.html's start script calls it
+/// once the first frame can be handed over (first-frame.js).
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);

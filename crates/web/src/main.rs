@@ -1,5 +1,8 @@
-//! The web app's entry point (wasm32, built by `cargo xtask dist`).
+//! The web app's module (wasm32, built by `cargo xtask dist`). It starts
+//! nothing by itself: index.html's start script calls its `start` export
+//! when the page's first frame can be handed over to it.
 
-fn main() {
-    notice_web::start();
-}
+// Linked for its exports, `start` among them.
+use notice_web as _;
+
+fn main() {}

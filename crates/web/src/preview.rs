@@ -20,8 +20,8 @@ use notice_core::{Field, Notice};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-const VISIBLE_KEY: &str = "notice-desk/settings/preview";
-const ZOOM_KEY: &str = "notice-desk/settings/preview-zoom";
+pub(crate) const VISIBLE_KEY: &str = "notice-desk/settings/preview";
+pub(crate) const ZOOM_KEY: &str = "notice-desk/settings/preview-zoom";
 
 /// Twips in one CSS pixel (96 per inch).
 const TWIPS_PER_PX: f64 = 15.0;
@@ -60,9 +60,12 @@ fn remeasure_when_styled() {
     let _ = link.add_event_listener_with_callback("load", remeasure.unchecked_ref());
 }
 
-/// Whether the preview is shown (it is, until the user hides it).
+/// Whether the preview is beside the form until the user hides it.
+pub const SHOWN_AT_START: bool = true;
+
+/// Whether the preview is shown, kept in this browser.
 pub fn visibility() -> RwSignal<bool> {
-    setting(VISIBLE_KEY, true)
+    setting(VISIBLE_KEY, SHOWN_AT_START)
 }
 
 fn mm(twips: i32) -> String {

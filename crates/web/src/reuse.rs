@@ -245,7 +245,7 @@ pub fn ImportNotice(on_done: Callback<()>, on_cancel: Callback<()>) -> impl Into
                     on:change=from_file />
                 <Show when=move || busy.get()><span class="spinner" role="status" aria-label="正在识别"></span></Show>
             </div>
-            <p class="message" id="import-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            <p class="message" id="import-error" role="alert">{move || error.get()}</p>
             {move || report.get().map(|found| {
                 let opens = first_problem_step(&found.notice)
                     .map(|s| format!("新草稿将打开“{}”步骤，那里有第一处需要补充或核对的内容。", s.label()))

@@ -88,11 +88,9 @@ pub fn blank_notice() -> Notice {
 }
 
 impl Session {
-    /// Opens the library, purges the old bin, and opens the last draft (or
-    /// the newest, or a new one).
-    pub fn start() -> Self {
-        let store = LocalStore::open();
-        let session = Self {
+    /// A blank notice, saved, nothing read yet: what a new user sees first.
+    pub fn blank(store: Option<LocalStore>) -> Self {
+        Self {
             notice: RwSignal::new(Notice::default()),
             save_state: RwSignal::new(SaveState::Saved),
             draft_id: RwSignal::new(None),
@@ -100,12 +98,19 @@ impl Session {
             note: RwSignal::new(None),
             library_changed: RwSignal::new(0),
             last_roll: RwSignal::new(None),
-            store: StoredValue::new(store.as_ref().ok().copied()),
+            store: StoredValue::new(store),
             base_revision: StoredValue::new(0),
             last_saved: StoredValue::new(String::new()),
             timer: StoredValue::new(None),
             unstored: StoredValue::new(false),
-        };
+        }
+    }
+
+    /// Opens the library, purges the old bin, and opens the last draft (or
+    /// the newest, or a new one).
+    pub fn start() -> Self {
+        let store = LocalStore::open();
+        let session = Self::blank(store.as_ref().ok().copied());
         match store {
             Err(error) => {
                 let notice = blank_notice();

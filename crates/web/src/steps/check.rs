@@ -109,7 +109,7 @@ pub fn CheckStep(notice: RwSignal<Notice>, common_fonts: RwSignal<bool>) -> impl
                     on:input=move |ev| letterhead.mm.set(event_target_value(&ev)) />
                 <p class="hint">"留空则按本通知版头的高度预留；设置保存在本机浏览器中。"</p>
                 <p class="message" id="letterhead-mm-message" role="alert">
-                    {move || letterhead.mm.with(|t| parse_letterhead_mm(t).err()).unwrap_or_default()}
+                    {move || letterhead.mm.with(|t| parse_letterhead_mm(t).err())}
                 </p>
             </div>
         </Show>

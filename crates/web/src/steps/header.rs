@@ -117,7 +117,7 @@ pub fn HeaderStep(notice: RwSignal<Notice>) -> impl IntoView {
                             Err(message) => year_message.set(Some(message)),
                         }
                     } />
-                <p class="message" id="campaign-year-message" role="alert">{move || year_message.get().unwrap_or_default()}</p>
+                <p class="message" id="campaign-year-message" role="alert">{move || year_message.get()}</p>
             </div>
             <p class="hint">"标题和方案名称按机关、年度和活动名称自动生成。"</p>
         </fieldset>

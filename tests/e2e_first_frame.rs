@@ -1,0 +1,237 @@
+//! End to end: the first frame in index.html, on screen before the page's
+//! module has arrived (the module is held back by the server, as a slow
+//! link would): it is the app's own first frame, what a new user types,
+//! ticks and clicks in it is kept when the app takes its place, a
+//! returning user never sees it, and a browser that cannot start the app
+//! says so.
+#![cfg(not(target_arch = "wasm32"))]
+
+use notice_tests as support;
+
+use fantoccini::{Client, Locator};
+use notice_core::draft::DraftEnvelope;
+use serde_json::Value;
+use std::time::Duration;
+use support::ui::*;
+
+async fn js(client: &Client, script: &str) -> Value {
+    client.execute(script, vec![]).await.unwrap()
+}
+
+/// Waits for the first frame's field `css` to be on screen.
+async fn frame_shows(client: &Client, css: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let script = format!(
+        "const e = document.querySelector('#first-frame {css}'); return !!e && e.getClientRects().length > 0;"
+    );
+    while js(client, &script).await != Value::Bool(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first frame never showed {css}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Elements with an id, as a user and the layout see them: kind, state,
+/// text and box. Run in the page as `describe(root)`.
+const DESCRIBE: &str = r#"window.describe = (root) => [...root.querySelectorAll("[id]")]
+  .filter((e) => e.id !== "first-frame")
+  .map((e) => {
+    const r = e.getBoundingClientRect();
+    return [e.id, e.tagName, e.type || "", e.className, !!e.disabled, !!e.checked, e.value ?? "",
+      e.getAttribute("aria-pressed"), e.getAttribute("aria-current"), e.textContent.trim(),
+      [r.x, r.y, r.width, r.height].map(Math.round).join(",")].join(" | ");
+  });"#;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn the_first_frame_is_the_app_as_a_new_user_first_sees_it() {
+    let server = support::serve_controlled(support::dist_dir());
+    server.hold_module();
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("first-frame-same")).await;
+    client.goto(&server.url).await.unwrap();
+    frame_shows(&client, "#organ-0").await;
+    // The frame and the app, each described in the task that replaces one
+    // by the other: before anything loaded later arrives.
+    js(
+        &client,
+        &format!(
+            "{DESCRIBE}
+             const handOver = firstFrame.handOver.bind(firstFrame);
+             firstFrame.handOver = (start) => {{
+               window.frameSeen = describe(document.getElementById('first-frame'));
+               handOver(() => {{ start(); window.appSeen = describe(document.body); }});
+             }};"
+        ),
+    )
+    .await;
+    server.release_module();
+    wait_for(&client, "#organ-0").await;
+    let seen = js(&client, "return [window.frameSeen, window.appSeen];").await;
+    let frame: Vec<&str> = seen[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let app: Vec<&str> = seen[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(frame.len() > 20, "{frame:#?}");
+    assert_eq!(frame, app);
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn what_a_new_user_does_before_the_app_starts_is_kept() {
+    let server = support::serve_controlled(support::dist_dir());
+    server.hold_module();
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("first-frame-typed")).await;
+    client.goto(&server.url).await.unwrap();
+    frame_shows(&client, "#organ-0").await;
+    let frame_field = |id: &str| format!("#first-frame #{id}");
+    for (id, text) in [
+        ("organ-0", "砀山县市场监督管理局"),
+        // Left unnormalised: leaving the field normalises it.
+        ("doc-number", "砀市监发[2021]12号"),
+        ("campaign-name", "质量月"),
+    ] {
+        client
+            .find(Locator::Css(&frame_field(id)))
+            .await
+            .unwrap()
+            .send_keys(text)
+            .await
+            .unwrap();
+    }
+    for id in ["with-wenjian", "toggle-preview"] {
+        client
+            .find(Locator::Css(&frame_field(id)))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    // Back in 活动名称, the caret after its second character.
+    js(
+        &client,
+        "const e = document.querySelector('#first-frame #campaign-name'); e.focus(); e.setSelectionRange(2, 2);",
+    )
+    .await;
+    assert_eq!(
+        js(&client, "return !!document.getElementById('first-frame');").await,
+        Value::Bool(true),
+        "the app started before its module was released"
+    );
+
+    server.release_module();
+    wait_for(&client, "#organ-0").await;
+    assert_eq!(value(&client, "#organ-0").await, "砀山县市场监督管理局");
+    assert_eq!(value(&client, "#doc-number").await, "砀市监发〔2021〕12号");
+    let state = js(
+        &client,
+        "const a = document.activeElement;
+         return [document.getElementById('with-wenjian').checked,
+                 document.getElementById('toggle-preview').getAttribute('aria-pressed'),
+                 !!document.querySelector('.preview-pane, #preview'),
+                 a.id, a.selectionStart];",
+    )
+    .await;
+    assert_eq!(
+        state,
+        serde_json::json!([true, "false", false, "campaign-name", 2]),
+        "ticked, preview hidden, the caret where it was"
+    );
+    // Typing goes on where the caret is, in the app's own field.
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("宣传")
+        .await
+        .unwrap();
+    assert_eq!(value(&client, "#campaign-name").await, "质量宣传月");
+    let notice = DraftEnvelope::from_json(&stored_draft(&client).await)
+        .unwrap()
+        .notice;
+    assert_eq!(notice.header.organs, ["砀山县市场监督管理局"]);
+    assert_eq!(notice.header.doc_number.to_string(), "砀市监发〔2021〕12号");
+    assert!(notice.header.with_wenjian);
+    assert_eq!(notice.campaign.name, "质量宣传月");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn a_returning_user_sees_their_draft_not_the_blank_frame() {
+    let server = support::serve_controlled(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("first-frame-returning")).await;
+    client.goto(&server.url).await.unwrap();
+    let mut notice = notice_core::Notice::default();
+    notice.header.organs = vec!["萧县市场监督管理局".into()];
+    open_as_current_draft(&client, &notice).await;
+
+    server.hold_module();
+    client.refresh().await.unwrap();
+    let hidden = js(
+        &client,
+        "const e = document.querySelector('#first-frame #organ-0');
+         return !!e && e.getClientRects().length === 0;",
+    )
+    .await;
+    assert_eq!(hidden, Value::Bool(true), "the blank frame was on screen");
+    server.release_module();
+    wait_for(&client, "#organ-0").await;
+    assert_eq!(value(&client, "#organ-0").await, "萧县市场监督管理局");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn a_browser_that_cannot_start_the_app_says_so() {
+    let base = support::serve_static(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("first-frame-failed")).await;
+    support::load::cdp(&driver, &client, "Network.enable", serde_json::json!({})).await;
+    support::load::cdp(
+        &driver,
+        &client,
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*_bg.wasm"] }),
+    )
+    .await;
+    client.goto(&base).await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let alert = loop {
+        let text = js(
+            &client,
+            "const e = document.querySelector('[role=alert].banner'); return e && e.textContent;",
+        )
+        .await;
+        if let Value::String(text) = text {
+            break text;
+        }
+        assert!(std::time::Instant::now() < deadline, "no message");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(alert.contains("未能在此浏览器中启动"), "{alert}");
+    assert_eq!(
+        js(
+            &client,
+            "return document.getElementById('first-frame').inert;"
+        )
+        .await,
+        Value::Bool(true),
+        "the form still took typing that would be lost"
+    );
+    client.close().await.unwrap();
+}
