@@ -1,9 +1,9 @@
 //! End to end: the first frame in index.html, on screen before the page's
 //! module has arrived (the module is held back by the server, as a slow
 //! link would): it is the app's own first frame, what a new user types,
-//! ticks and clicks in it is kept when the app takes its place, a
-//! returning user never sees it, and a browser that cannot start the app
-//! says so.
+//! ticks and clicks in it is kept when the app takes its place (an IME
+//! composition is finished first), a returning user never sees it, and a
+//! browser that cannot start the app says so.
 #![cfg(not(target_arch = "wasm32"))]
 
 use notice_tests as support;
@@ -16,6 +16,18 @@ use support::ui::*;
 
 async fn js(client: &Client, script: &str) -> Value {
     client.execute(script, vec![]).await.unwrap()
+}
+
+/// A new user's browser on the page, its module held back by the server,
+/// once the first frame shows step 1.
+async fn held_back(name: &str) -> (support::StaticServer, support::Driver, Client) {
+    let server = support::serve_controlled(support::dist_dir());
+    server.hold_module();
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir(name)).await;
+    client.goto(&server.url).await.unwrap();
+    frame_shows(&client, "#organ-0").await;
+    (server, driver, client)
 }
 
 /// Waits for the first frame's field `css` to be on screen.
@@ -47,12 +59,7 @@ const DESCRIBE: &str = r#"window.describe = (root) => [...root.querySelectorAll(
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
 async fn the_first_frame_is_the_app_as_a_new_user_first_sees_it() {
-    let server = support::serve_controlled(support::dist_dir());
-    server.hold_module();
-    let driver = support::start_chromedriver();
-    let client = support::browser(&driver, &support::temp_dir("first-frame-same")).await;
-    client.goto(&server.url).await.unwrap();
-    frame_shows(&client, "#organ-0").await;
+    let (server, _driver, client) = held_back("first-frame-same").await;
     // The frame and the app, each described in the task that replaces one
     // by the other: before anything loaded later arrives.
     js(
@@ -90,12 +97,7 @@ async fn the_first_frame_is_the_app_as_a_new_user_first_sees_it() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
 async fn what_a_new_user_does_before_the_app_starts_is_kept() {
-    let server = support::serve_controlled(support::dist_dir());
-    server.hold_module();
-    let driver = support::start_chromedriver();
-    let client = support::browser(&driver, &support::temp_dir("first-frame-typed")).await;
-    client.goto(&server.url).await.unwrap();
-    frame_shows(&client, "#organ-0").await;
+    let (server, _driver, client) = held_back("first-frame-typed").await;
     let frame_field = |id: &str| format!("#first-frame #{id}");
     for (id, text) in [
         ("organ-0", "砀山县市场监督管理局"),
@@ -166,6 +168,47 @@ async fn what_a_new_user_does_before_the_app_starts_is_kept() {
     assert_eq!(notice.header.doc_number.to_string(), "砀市监发〔2021〕12号");
     assert!(notice.header.with_wenjian);
     assert_eq!(notice.campaign.name, "质量宣传月");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn an_ime_composition_is_finished_before_the_app_takes_over() {
+    let (server, driver, client) = held_back("first-frame-ime").await;
+    js(
+        &client,
+        "document.querySelector('#first-frame #organ-0').focus();",
+    )
+    .await;
+    // The IME holds 砀山 unconfirmed (pinyin typed, not yet chosen).
+    support::load::cdp(
+        &driver,
+        &client,
+        "Input.imeSetComposition",
+        serde_json::json!({ "text": "砀山", "selectionStart": 2, "selectionEnd": 2 }),
+    )
+    .await;
+    server.release_module();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        js(&client, "return !!document.getElementById('first-frame');").await,
+        Value::Bool(true),
+        "the frame was replaced in the middle of a composition"
+    );
+    // Chosen: the composition ends, and then the app takes over.
+    support::load::cdp(
+        &driver,
+        &client,
+        "Input.insertText",
+        serde_json::json!({ "text": "砀山" }),
+    )
+    .await;
+    wait_for(&client, "#organ-0").await;
+    assert_eq!(value(&client, "#organ-0").await, "砀山");
+    assert_eq!(
+        js(&client, "return document.activeElement.id;").await,
+        Value::String("organ-0".into())
+    );
     client.close().await.unwrap();
 }
 

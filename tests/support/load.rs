@@ -152,25 +152,19 @@ pub struct Load {
 }
 
 impl Load {
-    /// Requests that had started before the form was usable.
-    pub fn before_usable(&self) -> Vec<&Request> {
-        self.requests
-            .iter()
-            .filter(|r| r.start < self.usable)
-            .collect()
+    /// Requests that had started before `at` (ms after navigation).
+    pub fn started_before(&self, at: f64) -> Vec<&Request> {
+        self.requests.iter().filter(|r| r.start < at).collect()
     }
 
-    /// Bytes on the wire of the requests started before the form was usable.
-    pub fn bytes_before_usable(&self) -> f64 {
-        self.before_usable().iter().map(|r| r.transfer).sum()
+    /// Requests that had started before the form was usable.
+    pub fn before_usable(&self) -> Vec<&Request> {
+        self.started_before(self.usable)
     }
 
     /// Requests that had started before the app ran.
     pub fn before_running(&self) -> Vec<&Request> {
-        self.requests
-            .iter()
-            .filter(|r| r.start < self.running)
-            .collect()
+        self.started_before(self.running)
     }
 
     /// Bytes on the wire of the requests started before the app ran.
