@@ -300,18 +300,6 @@ struct Index {
     csp: String,
 }
 
-/// index.html from its template: right after the charset, the preloads of
-/// the glue and the page module, then the first load's styles and the
-/// start script where the template marks it. The styles are in the page,
-/// not a file of their own: a request fewer on every visit.
-///
-/// The start script puts the Content-Security-Policy in force (a meta
-/// element it appends, before the app runs) rather than the markup holding
-/// it: Chromium's preload scanner holds back the preloads of a document
-/// whose markup has a CSP meta element until the parser reaches it, which
-/// started the page module's download about 50 ms later on a first visit
-/// and 15 ms later on a repeat visit (CPU 4x, 10 Mbit/s). The policy from
-/// the server's header (README) is in force from the first byte.
 /// The first frame's markup and the classic script that keeps what the
 /// user does to it until the app takes over (crates/web/src/first_frame.rs).
 struct FirstFrame {
@@ -330,6 +318,19 @@ fn minify_script(root: &Path, work: &Path, script: &str) -> Result<String> {
     Ok(read_text(&path)?.trim_end().to_owned())
 }
 
+/// index.html from its template: right after the charset, the preloads of
+/// the glue and the page module, then the first load's styles, the first
+/// frame's script and the start script where the template marks it, and
+/// the first frame in the body. The styles are in the page, not a file of
+/// their own: a request fewer on every visit.
+///
+/// The start script puts the Content-Security-Policy in force (a meta
+/// element it appends, before the app runs) rather than the markup holding
+/// it: Chromium's preload scanner holds back the preloads of a document
+/// whose markup has a CSP meta element until the parser reaches it, which
+/// started the page module's download about 50 ms later on a first visit
+/// and 15 ms later on a repeat visit (CPU 4x, 10 Mbit/s). The policy from
+/// the server's header (README) is in force from the first byte.
 fn index_html(
     web: &Path,
     dist: &Path,
