@@ -76,19 +76,15 @@ async fn the_first_frame_is_the_app_as_a_new_user_first_sees_it() {
     .await;
     server.release_module();
     wait_for(&client, "#organ-0").await;
-    let seen = js(&client, "return [window.frameSeen, window.appSeen];").await;
-    let frame: Vec<&str> = seen[0]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    let app: Vec<&str> = seen[1]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let seen = |name: &str| {
+        let script = format!("return window.{name};");
+        let client = client.clone();
+        async move {
+            let lines: Vec<String> = serde_json::from_value(js(&client, &script).await).unwrap();
+            lines
+        }
+    };
+    let (frame, app) = (seen("frameSeen").await, seen("appSeen").await);
     assert!(frame.len() > 20, "{frame:#?}");
     assert_eq!(frame, app);
     client.close().await.unwrap();
