@@ -917,7 +917,10 @@ async fn the_preview_hides_zooms_sits_below_on_narrow_screens_and_prints_its_pag
     std::fs::write(&pdf, pdf_bytes).unwrap();
     assert_eq!(pdf_pages(&pdf), pages, "one sheet per preview page");
     let printed = squeeze(&support::pdf_text(&pdf));
-    assert!(printed.contains(&squeeze(&compose::title(&notice))));
+    assert!(
+        printed.contains(&squeeze(&compose::title(&notice))),
+        "no title in the printed pages: {printed}"
+    );
     assert!(!printed.contains("版式预览"), "the toolbar is printed");
     assert!(!printed.contains("下一步"), "the editor is printed");
     let first = pdf_lines(&pdf, 1);
