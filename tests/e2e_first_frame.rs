@@ -2,8 +2,9 @@
 //! module has arrived (the module is held back by the server, as a slow
 //! link would): it is the app's own first frame, what a new user types,
 //! ticks and clicks in it is kept when the app takes its place (an IME
-//! composition is finished first), a returning user never sees it, and a
-//! browser that cannot start the app says so.
+//! composition is finished first), a returning user never sees it (their
+//! service worker serves them the page without it), and a browser that
+//! cannot start the app says so.
 #![cfg(not(target_arch = "wasm32"))]
 
 use notice_tests as support;
@@ -214,6 +215,17 @@ async fn a_returning_user_sees_their_draft_not_the_blank_frame() {
     let server = support::serve_controlled(support::dist_dir());
     let driver = support::start_chromedriver();
     let client = support::browser(&driver, &support::temp_dir("first-frame-returning")).await;
+    // The page with the frame, and the module from the server that holds
+    // it: not what the service worker keeps (the next test covers that).
+    for (command, params) in [
+        ("Network.enable", serde_json::json!({})),
+        (
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": true }),
+        ),
+    ] {
+        support::load::cdp(&driver, &client, command, params).await;
+    }
     client.goto(&server.url).await.unwrap();
     let mut notice = notice_core::Notice::default();
     notice.header.organs = vec!["萧县市场监督管理局".into()];
@@ -231,6 +243,78 @@ async fn a_returning_user_sees_their_draft_not_the_blank_frame() {
     server.release_module();
     wait_for(&client, "#organ-0").await;
     assert_eq!(value(&client, "#organ-0").await, "萧县市场监督管理局");
+    client.close().await.unwrap();
+}
+
+/// Which page this load was served: index.html (with the first frame) or
+/// returning.html (without), told by the size of the document's body.
+async fn served_page(client: &Client) -> &'static str {
+    let size = js(
+        client,
+        "return performance.getEntriesByType('navigation')[0].decodedBodySize;",
+    )
+    .await
+    .as_u64()
+    .unwrap();
+    let size_of = |name: &str| {
+        std::fs::metadata(support::dist_dir().join(name))
+            .unwrap()
+            .len()
+    };
+    match size {
+        s if s == size_of("index.html") => "index.html",
+        s if s == size_of("returning.html") => "returning.html",
+        s => panic!("a page of {s} bytes is neither index.html nor returning.html"),
+    }
+}
+
+/// Reloads until the page served is `page` (the service worker learns
+/// which one from the load before, in the background).
+async fn reload_until_served(client: &Client, page: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        client.refresh().await.unwrap();
+        wait_for(client, "#step-1").await;
+        if served_page(client).await == page {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{page} was never served"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and chromedriver: run scripts/test.sh"]
+async fn a_returning_user_is_served_the_page_without_the_frame() {
+    let server = support::serve_controlled(support::dist_dir());
+    let driver = support::start_chromedriver();
+    let client = support::browser(&driver, &support::temp_dir("first-frame-page")).await;
+    open_fresh(&client, &server.url).await;
+    wait_for_service_worker(&client).await;
+    let mut notice = notice_core::Notice::default();
+    notice.header.organs = vec!["萧县市场监督管理局".into()];
+    open_as_current_draft(&client, &notice).await;
+
+    reload_until_served(&client, "returning.html").await;
+    assert_eq!(value(&client, "#organ-0").await, "萧县市场监督管理局");
+    assert_eq!(
+        js(&client, "return document.getElementById('first-frame');").await,
+        Value::Null
+    );
+
+    // Their drafts gone (cleared by hand): that page still starts the app,
+    // blank, and from then on the page with the frame is served again.
+    js(&client, "localStorage.clear(); location.reload();").await;
+    wait_for(&client, "#step-1").await;
+    assert_eq!(served_page(&client).await, "returning.html");
+    assert_eq!(value(&client, "#organ-0").await, "");
+    type_into(&client, "#organ-0", "砀山县").await;
+    assert_eq!(value(&client, "#organ-0").await, "砀山县");
+    js(&client, "localStorage.clear();").await;
+    reload_until_served(&client, "index.html").await;
     client.close().await.unwrap();
 }
 

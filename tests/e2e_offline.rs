@@ -25,24 +25,6 @@ async fn watch_violations(client: &Client) {
     .await;
 }
 
-/// Waits until the service worker holds the app and controls the page.
-async fn wait_for_service_worker(client: &Client) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let ready = js(client, "return !!navigator.serviceWorker.controller").await;
-        if ready == serde_json::json!(true) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the service worker never took control"
-        );
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        client.refresh().await.unwrap();
-        wait_for(client, "#step-1").await;
-    }
-}
-
 async fn export_and_wait(client: &Client, downloads: &std::path::Path) -> std::path::PathBuf {
     click(client, "#step-8").await;
     click(client, "#export").await;
@@ -133,6 +115,7 @@ async fn a_whole_session_requests_nothing_but_the_apps_own_origin() {
                 "chunk_",
                 "export-worker",
                 "sw.js",
+                "returning.html",
                 "manifest.webmanifest",
                 "icon",
             ]

@@ -3,6 +3,8 @@
 //
 // - A returning user's drafts and settings are not the blank notice the
 //   frame shows: the frame stays hidden and the app draws the page itself.
+//   Their service worker serves them the page without the frame
+//   (returning.html), once this script has told it they are returning.
 // - A new user can type, tick, open and click in the frame at once. The
 //   fields keep what was typed; clicks on buttons are noted here, and an
 //   IME composition under way is waited for (replacing its field would
@@ -26,6 +28,14 @@ window.firstFrame = (() => {
     // No storage: the app starts with a blank notice, as the frame shows.
   }
   if (returning) document.documentElement.classList.add("returning");
+  // The page module, compiled from here: the start script is a module,
+  // run only once the page is parsed, and a repeat visit has the bytes at
+  // once. It falls back to its own fetch if this fails.
+  const wasm = document.querySelector('link[rel="preload"][type="application/wasm"]');
+  let compiled = null;
+  if (wasm && typeof WebAssembly === "object" && WebAssembly.compileStreaming) {
+    compiled = WebAssembly.compileStreaming(fetch(wasm.href)).catch(() => null);
+  }
   const within = (event) => event.target instanceof Element && event.target.closest("#first-frame");
   const clicked = [];
   let composing = false;
@@ -91,16 +101,27 @@ window.firstFrame = (() => {
     if (x || y) scrollTo(x, y);
   };
 
+  // The page module is async: it may be ready before the frame is parsed.
+  const parsing = () => document.readyState === "loading";
+  const parsed = (then) => addEventListener("DOMContentLoaded", then, { once: true });
+
   return {
+    // The page module compiled, or null.
+    compiled: () => compiled,
     // Starts the app (`start`, the module's export) in place of the frame.
     handOver(start) {
+      if (parsing()) return parsed(() => this.handOver(start));
       const frame = document.getElementById("first-frame");
+      // The service worker serves a returning user the page without the
+      // frame (sw.js): tell it when this page was the other one.
+      if (!frame === !returning) navigator.serviceWorker?.controller?.postMessage({ returning });
       if (!frame) return start();
       if (!composing) return replace(frame, start);
       addEventListener("compositionend", () => setTimeout(() => this.handOver(start)), { once: true, capture: true });
     },
     // The app cannot start here: what the frame holds would not be kept.
     failed() {
+      if (parsing()) return parsed(() => this.failed());
       const frame = document.getElementById("first-frame");
       if (frame) frame.inert = true;
       const note = document.createElement("p");

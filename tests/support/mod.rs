@@ -488,8 +488,27 @@ pub mod ui {
         }
     }
 
-    /// The open draft as stored in localStorage (the app's draft file
-    /// format), once the app says it is saved.
+    /// Waits until the service worker holds the app and controls the page.
+    pub async fn wait_for_service_worker(client: &Client) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let ready = client
+                .execute("return !!navigator.serviceWorker.controller", vec![])
+                .await
+                .unwrap();
+            if ready == serde_json::json!(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the service worker never took control"
+            );
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            client.refresh().await.unwrap();
+            wait_for(client, "#step-1").await;
+        }
+    }
+
     /// Reloads the app (already open) with `notice` as the only and
     /// current draft, stored as the library keeps it.
     pub async fn open_as_current_draft(client: &Client, notice: &notice_core::Notice) {
@@ -508,6 +527,8 @@ pub mod ui {
         wait_for(client, "#step-1").await;
     }
 
+    /// The open draft as stored in localStorage (the app's draft file
+    /// format), once the app says it is saved.
     pub async fn stored_draft(client: &Client) -> String {
         wait_for_saved(client).await;
         client

@@ -114,6 +114,7 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     };
     let index = index_html(&web, &dist, &page, &css, &first_frame)?;
     write(&dist.join("index.html"), index.html)?;
+    write(&dist.join(web::RETURNING_PAGE), index.returning)?;
     write(&dist.join("csp.txt"), format!("{}\n", index.csp))?;
     service_worker(&dist)?;
     precompress(&dist)?;
@@ -298,6 +299,9 @@ fn worker_module(built: &Path, work: &Path, dist: &Path, wasm_opt: &Path) -> Res
 struct Index {
     html: String,
     csp: String,
+    /// The same page without the first frame, which a returning user's
+    /// service worker serves them (crates/web/assets/sw.js).
+    returning: String,
 }
 
 /// The first frame's markup and the classic script that keeps what the
@@ -362,12 +366,14 @@ fn index_html(
     // The page module starts the app in place of the first frame;
     // `window.wasmBindings.exportDocx` is the app's export for other
     // scripts (README). The import is hoisted: the policy is in force
-    // before `init` compiles the module.
+    // before `init` runs the module. first-frame.js compiles the module
+    // (from the preload) before this script runs; this script is `async`,
+    // and first-frame.js waits for the parse before it starts the app.
     let start = format!(
         "import init, * as bindings from \"./{glue}\";\n\
          document.head.append(Object.assign(document.createElement(\"meta\"), \
          {{ httpEquiv: \"Content-Security-Policy\", content: {} }}));\n\
-         try {{ await init({{ module_or_path: \"./{wasm}\" }}); }} \
+         try {{ await init({{ module_or_path: (await firstFrame.compiled()) ?? \"./{wasm}\" }}); }} \
          catch (error) {{ firstFrame.failed(); throw error; }}\n\
          firstFrame.handOver(bindings.start);\n\
          window.wasmBindings = bindings;\n",
@@ -391,29 +397,32 @@ fn index_html(
             ));
         }
     }
-    let html = fill(
-        &template,
-        &template_path,
-        &[
-            ("preloads", preloads.join("\n  ")),
-            (
-                "start",
-                format!(
-                    "<style>{css}</style>\n  <script>{}</script>\n  <script type=\"module\">{start}</script>",
-                    first_frame.script
+    let page_with = |frame: String| {
+        fill(
+            &template,
+            &template_path,
+            &[
+                ("preloads", preloads.join("\n  ")),
+                (
+                    "start",
+                    format!(
+                        "<style>{css}</style>\n  <script>{}</script>\n  <script type=\"module\" async>{start}</script>",
+                        first_frame.script
+                    ),
                 ),
-            ),
-            (
-                "first-frame",
-                format!(
-                    "<div id=\"{}\">{}</div>",
-                    notice_web::first_frame::ID,
-                    first_frame.html
-                ),
-            ),
-        ],
-    )?;
-    Ok(Index { html, csp })
+                ("first-frame", frame),
+            ],
+        )
+    };
+    Ok(Index {
+        html: page_with(format!(
+            "<div id=\"{}\">{}</div>",
+            notice_web::first_frame::ID,
+            first_frame.html
+        ))?,
+        returning: page_with(String::new())?,
+        csp,
+    })
 }
 
 /// The template with each `<!-- build:NAME -->` marker replaced.
@@ -552,7 +561,7 @@ mod tests {
         assert!(before_style.contains(r#"rel="modulepreload""#));
         let start = index
             .html
-            .split_once(r#"<script type="module">"#)
+            .split_once(r#"<script type="module" async>"#)
             .and_then(|(_, rest)| rest.split_once("</script>"))
             .unwrap()
             .0;
@@ -574,5 +583,22 @@ mod tests {
         )));
         let handed_over = start.find("firstFrame.handOver(bindings.start)").unwrap();
         assert!(start.find("await init(").unwrap() < handed_over);
+
+        // A returning user's page is the same page without the frame, and
+        // their service worker knows it by that name.
+        let frame = format!(r#"<div id="first-frame">{}</div>"#, first_frame.html);
+        assert_eq!(index.returning, index.html.replace(&frame, ""));
+        assert!(!index.returning.contains(r#"id="first-frame""#));
+        let sw = read_text(
+            &root
+                .join(web::CRATE)
+                .join(web::ASSET_DIR)
+                .join(web::SERVICE_WORKER),
+        )
+        .unwrap();
+        assert!(
+            sw.contains(&format!("\"./{}\"", web::RETURNING_PAGE)),
+            "{sw}"
+        );
     }
 }

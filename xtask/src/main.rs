@@ -41,6 +41,8 @@ mod web {
     pub const LATER_STYLESHEET: &str = "later.css";
     /// The service worker, filled in with the version and the file list.
     pub const SERVICE_WORKER: &str = "sw.js";
+    /// index.html without the first frame, for returning users (sw.js).
+    pub const RETURNING_PAGE: &str = "returning.html";
 }
 
 /// The build's output, relative to the repository root.

@@ -18,8 +18,20 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// A returning user's drafts are not the blank notice of the first frame,
+// which their page keeps hidden (first-frame.js): they get the page
+// without it, which is sooner parsed. The page says which one this
+// browser needs; the mark is kept with this version's files.
+const HOME = new URL("./", self.location).href;
+const RETURNING_PAGE = new URL("./returning.html", self.location).href;
+const RETURNING = new URL("./returning-user", self.location).href;
+
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  const returning = event.data && event.data.returning;
+  if (typeof returning === "boolean") {
+    event.waitUntil(cache().then((c) => (returning ? c.put(RETURNING, new Response("")) : c.delete(RETURNING))));
+  }
 });
 
 // Opened once per worker: every page load asks for a few files.
@@ -34,6 +46,8 @@ self.addEventListener("fetch", (event) => {
   // cache first, then network. Files are kept without a query, and looked
   // up by their exact URL: `ignoreSearch` would read every entry.
   url.search = "";
-  const key = request.mode === "navigate" ? new URL("./", self.location).href : url.href;
-  event.respondWith(cache().then((c) => c.match(key)).then((hit) => hit || fetch(request)));
+  event.respondWith(cache().then(async (c) => {
+    const key = request.mode !== "navigate" ? url.href : (await c.match(RETURNING)) ? RETURNING_PAGE : HOME;
+    return (await c.match(key)) || fetch(request);
+  }));
 });
