@@ -344,6 +344,20 @@ async fn first_visits(
     }
 }
 
+/// Sets a browser's CPU slow-down. Chromium's throttling keeps a core busy
+/// for as long as it is on, idle page or not: the browser waiting for its
+/// turn is not slowed, or it would take one of the two cores from the one
+/// being measured.
+async fn throttle(driver: &support::Driver, client: &Client, rate: f64) {
+    support::load::cdp(
+        driver,
+        client,
+        "Emulation.setCPUThrottlingRate",
+        serde_json::json!({ "rate": rate }),
+    )
+    .await;
+}
+
 /// Repeat visits: each app loaded once, its service worker in control,
 /// then reloaded; the HTTP cache stays off.
 async fn repeat_visits(driver: &support::Driver, apps: &[(App, String)], conditions: Conditions) {
@@ -372,13 +386,16 @@ async fn repeat_visits(driver: &support::Driver, apps: &[(App, String)], conditi
         }
         // Let the worker finish storing what it keeps.
         tokio::time::sleep(Duration::from_secs(3)).await;
+        throttle(driver, &client, 1.0).await;
         clients.push(client);
     }
     let mut loads: Vec<Vec<Load>> = vec![Vec::new(); apps.len()];
     for run in 0..runs() {
         for k in 0..apps.len() {
             let i = (k + run) % apps.len();
+            throttle(driver, &clients[i], conditions.cpu).await;
             loads[i].push(support::load::load(&clients[i], &apps[i].1).await);
+            throttle(driver, &clients[i], 1.0).await;
         }
     }
     for (i, (app, _)) in apps.iter().enumerate() {

@@ -6,8 +6,11 @@ const VERSION = "__VERSION__";
 const ASSETS = __ASSETS__;
 const CACHE = "notice-desk-" + VERSION;
 
+// Revalidated, not taken from the HTTP cache: files without a hash in
+// their name (the pages, later.css, the worker) may be an older build's.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+  const fresh = ASSETS.map((url) => new Request(url, { cache: "no-cache" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener("activate", (event) => {
